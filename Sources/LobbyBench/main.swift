@@ -1,0 +1,1 @@
+print("lobby-bench: not built yet")

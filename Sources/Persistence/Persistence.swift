@@ -1,0 +1,1 @@
+/// Persistence: Lobby's SQLite storage (connections, statements, migrations, stores).
