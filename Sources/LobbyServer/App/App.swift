@@ -1,0 +1,71 @@
+import CLinux
+import Foundation
+
+/// Wiring: the only place that names concrete parts. Builds the routes, the TLS context and the loops, and
+/// runs the process lifecycle (signals, graceful shutdown).
+final class App: @unchecked Sendable {
+    let config: Config
+    let group = LoopGroup()
+    private(set) var server: ServerContext?
+    /// The port actually bound (differs from `config.port` when that is 0).
+    private(set) var port = 0
+
+    init(config: Config) {
+        self.config = config
+    }
+
+    /// Creates and starts the loops; returns once they accept connections.
+    func start() throws {
+        let loopCount = config.loopCount(availableCPUs: Int(lobby_available_cpus()))
+        let tls = try config.tlsCertificate.map { cert in
+            try TLSContext.server(certificatePath: cert, privateKeyPath: config.tlsPrivateKey ?? "")
+        }
+        let fanout = Fanout()
+        var routes = Routes()
+        routes.add(Health.route(path: config.healthPath))
+        if config.isEchoEnabled { routes.add(EchoHandler.route(config: config)) }
+        if config.benchRooms { routes.add(BenchRoomHandler.route(config: config, fanout: fanout)) }
+        let server = ServerContext(config: config, routes: routes, tls: tls, loopCount: loopCount)
+        self.server = server
+        port = try group.start(count: loopCount, server: server)
+        fanout.setLoops(group.loops)
+        Log.notice("listening", ["host": config.host, "port": port, "tls": tls != nil, "loops": loopCount,
+                                 "echo": config.isEchoEnabled, "env": config.environment.rawValue])
+    }
+
+    /// Graceful shutdown: stop accepting, close every WebSocket with 1001, flush, and wait for the loops
+    /// (bounded by SHUTDOWN_TIMEOUT_MS plus a margin). True when every loop finished in time.
+    @discardableResult
+    func stop() -> Bool {
+        group.beginShutdown()
+        return group.wait(timeoutMs: config.shutdownTimeoutMs + 2_000)
+    }
+
+    /// The process entry: blocks SIGTERM/SIGINT into a signalfd before any thread starts, runs until a signal
+    /// arrives, then shuts down gracefully. Returns the exit status.
+    static func main(config: Config) -> Int32 {
+        Log.level = config.logLevel
+        let nofile = lobby_raise_nofile()
+        let signals = lobby_signalfd_for_shutdown()
+        guard signals >= 0 else {
+            Log.critical("cannot set up signal handling", ["errno": lobby_errno()])
+            return 1
+        }
+        if config.environment == .production && config.isEchoEnabled {
+            Log.warning("the echo endpoint is enabled in production", ["path": config.echoPath])
+        }
+        let app = App(config: config)
+        do {
+            try app.start()
+        } catch {
+            Log.critical("start-up failed", ["error": error])
+            return 1
+        }
+        Log.info("open-files limit", ["nofile": nofile])
+        let signal = lobby_signalfd_read(signals)
+        Log.notice("shutting down", ["signal": signal, "timeoutMs": config.shutdownTimeoutMs])
+        let clean = app.stop()
+        Log.notice("stopped", ["clean": clean])
+        return 0
+    }
+}
