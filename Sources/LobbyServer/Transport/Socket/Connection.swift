@@ -365,6 +365,10 @@ final class Connection {
             doom()
             return
         }
+        if state == .http && loop.isShuttingDown && inbound.isEmpty && http?.pendingHead == nil && out.count == outHead {
+            doom()   // an idle keep-alive connection does not hold up shutdown
+            return
+        }
         guard state == .open else { return }
         let config = loop.server.config
         let silent = now &- lastReadAt
