@@ -15,4 +15,6 @@ static inline long lobby_SSL_CTX_set_options(SSL_CTX *ctx, long op) { return SSL
 static inline int lobby_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int v) { return (int)SSL_CTX_set_min_proto_version(ctx, v); }
 static inline long lobby_SSL_set_tlsext_host_name(SSL *ssl, const char *name) { return SSL_set_tlsext_host_name(ssl, name); }
 static inline size_t lobby_BIO_ctrl_pending(BIO *b) { return BIO_ctrl_pending(b); }
+/* SSL_OP_* are built with the function-like SSL_OP_BIT macro, which Swift cannot import. */
+static inline uint64_t lobby_SSL_OP_NO_RENEGOTIATION(void) { return SSL_OP_NO_RENEGOTIATION; }
 #endif

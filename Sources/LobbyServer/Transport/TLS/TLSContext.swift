@@ -43,7 +43,9 @@ final class TLSContext: @unchecked Sendable {
             throw TLSError.fromErrorQueue(.certificate, context: "loading certificate chain from \(certificatePath)")
         }
         guard SSL_CTX_use_PrivateKey_file(ctx, privateKeyPath, SSL_FILETYPE_PEM) == 1 else {
-            throw TLSError.fromErrorQueue(.privateKey, context: "loading private key from \(privateKeyPath)")
+            // OpenSSL also checks here that the key matches the certificate ("key values mismatch").
+            throw TLSError.fromErrorQueue(
+                .privateKey, context: "loading private key from \(privateKeyPath) for certificate \(certificatePath)")
         }
         guard SSL_CTX_check_private_key(ctx) == 1 else {
             throw TLSError.fromErrorQueue(
