@@ -1,1 +1,0 @@
-/// Persistence: Lobby's SQLite storage (connections, statements, migrations, stores).
