@@ -2,6 +2,9 @@ import Foundation
 
 // lobby-server: parse the configuration, then hand over to App (see App/App.swift).
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "token" {
+    exit(TokenCommand.run(arguments: Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+}
 if arguments.contains("--help") || arguments.contains("-h") {
     print(Config.helpText, terminator: "")
     exit(0)
