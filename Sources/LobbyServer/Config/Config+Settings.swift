@@ -51,6 +51,10 @@ extension Config {
                 help: "largest WebSocket message on WS_PATH, in bytes; larger ones close the connection with 1009") { c, v throws(ConfigError) in
             c.maxMessageSize = try int(v, "MAX_MESSAGE_SIZE", 0...(1 << 30))
         },
+        Setting(env: "PERMESSAGE_DEFLATE", flag: "permessage-deflate", kind: .bool, defaultText: "off",
+                help: "compress WebSocket messages with clients that offer permessage-deflate (RFC 7692), without context takeover") { c, v throws(ConfigError) in
+            c.permessageDeflate = try bool(v, "PERMESSAGE_DEFLATE")
+        },
         Setting(env: "MAX_HEADER_SIZE", flag: "max-header-size", kind: .int, defaultText: "8192",
                 help: "largest HTTP request head, in bytes; larger ones get 431") { c, v throws(ConfigError) in
             c.maxHeaderSize = try int(v, "MAX_HEADER_SIZE", 256...(1 << 20))
@@ -106,6 +110,21 @@ extension Config {
                 help: "trace, debug, info, notice, warning, error or critical") { c, v throws(ConfigError) in
             guard let level = LogLevel(name: v) else { throw ConfigError("LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical; got '\(v)'") }
             c.logLevel = level
+        },
+        Setting(env: "JWT_SECRET", flag: "jwt-secret", kind: .string, defaultText: "(none: development secret)",
+                help: "HS256 secret for session tokens, at least 32 bytes; required in production (development falls back to a public secret, with a warning)") { c, v throws(ConfigError) in
+            guard v.isEmpty || v.utf8.count >= minimumJWTSecretBytes else {
+                throw ConfigError("JWT_SECRET must be at least \(minimumJWTSecretBytes) bytes, got \(v.utf8.count)")
+            }
+            c.jwtSecretText = v.isEmpty ? nil : v
+        },
+        Setting(env: "JWT_LEEWAY_SECONDS", flag: "jwt-leeway-seconds", kind: .int, defaultText: "30",
+                help: "clock skew allowed when checking a session token's exp and nbf, in seconds") { c, v throws(ConfigError) in
+            c.jwtLeewaySeconds = try int(v, "JWT_LEEWAY_SECONDS", 0...600)
+        },
+        Setting(env: "RATE_LIMITS", flag: "rate-limits", kind: .list, defaultText: "(built-in)",
+                help: "rate-limit overrides as name=burst/perSecond, e.g. chat=5/2,gameInput=120/70,connectionsPerIp=20/20") { c, v throws(ConfigError) in
+            c.rateLimits = v
         },
     ]
 

@@ -19,6 +19,8 @@ struct Config: Sendable {
     var benchRooms = false
     var benchRoomsPath = "/room"
     var maxMessageSize = 1024 * 1024
+    /// Negotiate permessage-deflate (RFC 7692) with clients that offer it; off by default.
+    var permessageDeflate = false
     var maxHeaderSize = 8192
     var maxBodySize = 64 * 1024
     var sendHighWater = 4 * 1024 * 1024
@@ -33,6 +35,12 @@ struct Config: Sendable {
     var tlsPrivateKey: String? = nil
     var maxConnections = 0
     var logLevel: LogLevel = .info
+    /// `JWT_SECRET` as given (nil when unset or empty); read it through `jwtSecret()`.
+    var jwtSecretText: String? = nil
+    /// Clock skew allowed on a session token's `exp` and `nbf`, in seconds.
+    var jwtLeewaySeconds = 30
+    /// `RATE_LIMITS` as given; empty means the built-in limits. The sessions layer parses it at start-up.
+    var rateLimits = ""
 
     /// Whether `/echo` is served, after applying the environment's default.
     var isEchoEnabled: Bool { echoEnabled ?? (environment == .development) }
@@ -43,6 +51,30 @@ struct Config: Sendable {
     /// The send-buffer high-water mark for an endpoint: never below two of its largest messages, so one
     /// maximum-size message can always be queued (the echo endpoint's 16 MiB messages among them).
     func highWater(maxMessageSize: Int) -> Int { max(sendHighWater, 2 * maxMessageSize + 64 * 1024) }
+
+    /// The secret anyone may read in the source: what development servers sign with when JWT_SECRET is unset.
+    static let developmentJWTSecret = "lobby-development-jwt-secret-do-not-use-in-production"
+    /// Shortest JWT_SECRET accepted, in bytes (RFC 7518 section 3.2: an HS256 key of at least 256 bits).
+    static let minimumJWTSecretBytes = 32
+
+    /// The HS256 secret for session tokens: JWT_SECRET's bytes, or in development without one the public
+    /// development secret (`isDevelopmentDefault`: the caller warns loudly). Production without JWT_SECRET, or
+    /// with the development secret, is a start-up error; so is a secret under 32 bytes.
+    func jwtSecret() throws(ConfigError) -> (secret: [UInt8], isDevelopmentDefault: Bool) {
+        guard let text = jwtSecretText else {
+            guard environment == .development else {
+                throw ConfigError("JWT_SECRET is required when LOBBY_ENV=production (at least \(Self.minimumJWTSecretBytes) bytes)")
+            }
+            return (Array(Self.developmentJWTSecret.utf8), true)
+        }
+        guard text.utf8.count >= Self.minimumJWTSecretBytes else {
+            throw ConfigError("JWT_SECRET must be at least \(Self.minimumJWTSecretBytes) bytes, got \(text.utf8.count)")
+        }
+        if environment == .production && text == Self.developmentJWTSecret {
+            throw ConfigError("JWT_SECRET is the public development secret; production needs its own")
+        }
+        return (Array(text.utf8), false)
+    }
 
     /// Checks cross-field rules; returns a message for the first broken one.
     func validate() throws(ConfigError) {
