@@ -16,11 +16,14 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // zlib for permessage-deflate (RFC 7692).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Linux syscalls Swift imports badly (packed epoll_event, variadic fcntl, macros).
         .target(name: "CLinux"),
 
-        // Pure wire protocol shared by the server and its clients: HTTP/1.1 parsing, RFC 6455 framing, UTF-8.
-        .target(name: "WebSocketCore", dependencies: ["COpenSSL"], swiftSettings: fast),
+        // Pure wire protocol shared by the server and its clients: HTTP/1.1 parsing, RFC 6455 framing, UTF-8,
+        // permessage-deflate (RFC 7692).
+        .target(name: "WebSocketCore", dependencies: ["COpenSSL", "CZlib"], swiftSettings: fast),
         // Pure event vocabulary: Foundation only, no I/O.
         .target(name: "GameEvents"),
         // SQLite storage.

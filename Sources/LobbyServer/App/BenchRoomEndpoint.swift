@@ -62,7 +62,7 @@ final class BenchRoomHandler: WebSocketHandler {
     /// Queues `frame` on every local member of `room`.
     func deliver(room: String, frame: SharedFrame) {
         guard let members = rooms[room] else { return }
-        for member in members { member.send(frame) }
+        for member in members { member.sendMessage(frame) }
     }
 
     /// The route.

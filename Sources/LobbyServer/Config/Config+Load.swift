@@ -55,7 +55,11 @@ extension Config {
         """
         for setting in settings {
             let flag = setting.kind == .bool ? "--\(setting.flag), --no-\(setting.flag)" : "--\(setting.flag) <\(setting.kind == .int ? "n" : "value")>"
-            let left = "  \(flag)".padding(toLength: 34, withPad: " ", startingAt: 0)
+            // A flag too long for the column gets its own line rather than being cut off.
+            let flagText = "  \(flag)"
+            let left = flagText.count < 34
+                ? flagText.padding(toLength: 34, withPad: " ", startingAt: 0)
+                : flagText + "\n" + String(repeating: " ", count: 34)
             text += "\(left) \(setting.help)\n"
             text += String(repeating: " ", count: 35) + "env \(setting.env), default \(setting.defaultText)\n"
         }

@@ -5,6 +5,9 @@ struct FrameHeader {
     var opcode: Opcode
     /// FIN: this frame ends its message.
     var fin: Bool
+    /// The message is permessage-deflate compressed: RSV1 on its first frame, or inherited by a continuation
+    /// (RFC 7692 6). Always false for control frames.
+    var compressed: Bool
     /// Whether a masking key follows the length.
     var masked: Bool
     /// The masking key; its big-endian bytes are the four key bytes in wire order. 0 when unmasked.

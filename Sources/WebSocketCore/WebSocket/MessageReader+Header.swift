@@ -6,10 +6,18 @@ extension MessageReader {
     func parseHeader(_ p: UnsafeMutableRawPointer, available: Int) -> FrameHeader.Parse {
         guard available >= 1 else { return .needMoreData }
         let byte0 = p.load(as: UInt8.self)
-        // RFC 6455 5.2: RSV1-3 MUST be 0 unless an extension defining them was negotiated (none is).
-        if byte0 & 0x70 != 0 { return .failure(.protocolError, "reserved bits set without a negotiated extension") }
+        // RFC 6455 5.2: RSV1-3 MUST be 0 unless an extension defining them was negotiated. permessage-deflate
+        // (RFC 7692 6) defines RSV1 only.
+        let rsv = byte0 & 0x70
+        if rsv != 0 && !(compression && rsv == 0x40) {
+            return .failure(.protocolError, "reserved bits set without a negotiated extension")
+        }
         guard let opcode = Opcode(rawValue: byte0 & 0x0F) else {
             return .failure(.protocolError, "reserved opcode \(byte0 & 0x0F)")
+        }
+        // RFC 7692 6.1: the "Per-Message Compressed" bit belongs on the first frame of a data message only.
+        if rsv != 0 && opcode != .text && opcode != .binary {
+            return .failure(.protocolError, "RSV1 set on a control or continuation frame")
         }
         let fin = byte0 & 0x80 != 0
         if let violation = sequenceViolation(opcode, fin: fin) { return .failure(.protocolError, violation) }
@@ -41,10 +49,13 @@ extension MessageReader {
         }
         // Non-minimal length encodings are legal (RFC 6455 5.2 only says "minimal number of bytes MUST be used" for
         // senders); accept them. Size is checked before any payload is buffered.
+        let compressed = opcode == .continuation ? messageCompressed : rsv != 0
         if !opcode.isControl {
             let assembled = message == .none ? 0 : assembly?.count ?? 0
-            if length > maxMessageSize - assembled {
-                let reason = "frame of \(length) bytes after \(assembled) exceeds maxMessageSize \(maxMessageSize)"
+            let limit = compressed ? compressedSizeLimit : maxMessageSize
+            if length > limit - assembled {
+                let what = compressed ? "compressed frame" : "frame"
+                let reason = "\(what) of \(length) bytes after \(assembled) exceeds maxMessageSize \(maxMessageSize)"
                 return .failure(.messageTooBig, reason)
             }
         }
@@ -56,7 +67,7 @@ extension MessageReader {
         }
         return .header(
             FrameHeader(
-                opcode: opcode, fin: fin, masked: masked, maskKey: maskKey,
+                opcode: opcode, fin: fin, compressed: compressed, masked: masked, maskKey: maskKey,
                 payloadLength: length, headerLength: headerLength))
     }
 

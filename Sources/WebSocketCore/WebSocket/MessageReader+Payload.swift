@@ -1,6 +1,7 @@
 /// Payload handling: the zero-copy path, the assembly path and control frames.
 extension MessageReader {
-    /// An unfragmented data frame that is entirely in the input: unmask in place, validate, deliver zero-copy.
+    /// An unfragmented data frame that is entirely in the input: unmask in place, validate (unless compressed),
+    /// deliver zero-copy.
     mutating func readWholeFrame(
         _ header: FrameHeader, _ frame: UnsafeMutableRawPointer, offset: inout Int
     ) -> WebSocketEvent {
@@ -10,9 +11,10 @@ extension MessageReader {
             _ = Masking.xor(from: payload, to: payload, count: length, key: header.maskKey, phase: 0)
         }
         offset += header.headerLength + length
+        messageCompressed = header.compressed
         let bytes = UnsafeRawBufferPointer(start: payload, count: length)
         if header.opcode == .text {
-            guard UTF8Validator.isValid(bytes) else {
+            guard header.compressed || UTF8Validator.isValid(bytes) else {
                 return fail(.invalidPayloadData, "text message is not valid UTF-8")
             }
             return .text(bytes)
@@ -25,6 +27,7 @@ extension MessageReader {
         offset += header.headerLength
         if header.opcode != .continuation {
             message = header.opcode == .text ? .text : .binary
+            messageCompressed = header.compressed
             validator.reset()
             if assembly == nil { assembly = AssemblyBuffer() }
         }
@@ -43,7 +46,8 @@ extension MessageReader {
         let count = min(end - offset, frameRemaining)
         if count > 0 {
             let buffer = assembly!
-            let limit = frameFin ? buffer.count + frameRemaining : maxMessageSize
+            let messageLimit = messageCompressed ? compressedSizeLimit : maxMessageSize
+            let limit = frameFin ? buffer.count + frameRemaining : messageLimit
             let destination = buffer.reserve(count, limit: limit)
             let source = base + offset
             if frameMasked {
@@ -55,7 +59,9 @@ extension MessageReader {
             buffer.count += count
             offset += count
             frameRemaining -= count
-            if message == .text && !validator.feed(UnsafeRawBufferPointer(start: destination, count: count)) {
+            if message == .text && !messageCompressed
+                && !validator.feed(UnsafeRawBufferPointer(start: destination, count: count))
+            {
                 return fail(.invalidPayloadData, "text message is not valid UTF-8")
             }
         }
@@ -72,8 +78,9 @@ extension MessageReader {
         releasePending = true
         let bytes = assembly!.bytes
         if kind == .text {
-            // RFC 6455 8.1: the whole message must be valid, so it cannot end inside a code point.
-            guard validator.isComplete else {
+            // RFC 6455 8.1: the whole message must be valid, so it cannot end inside a code point. (Compressed
+            // text is validated by the caller once inflated.)
+            guard messageCompressed || validator.isComplete else {
                 return fail(.invalidPayloadData, "text message ends inside a code point")
             }
             return .text(bytes)

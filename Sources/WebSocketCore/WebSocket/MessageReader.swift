@@ -18,6 +18,15 @@
 /// - **Control frames** (at most 125 bytes, RFC 6455 5.5) wait until complete and are delivered zero-copy; they may
 ///   arrive between the fragments of a data message.
 /// - **Failures are sticky**: after a `.failure`, every call returns it again.
+/// - **permessage-deflate** (RFC 7692), when enabled with `compression: true` after a successful negotiation:
+///   RSV1 is then allowed on the first frame of a text or binary message and marks the whole message as
+///   compressed; it stays a protocol error (1002) on control frames and continuation frames (RFC 7692 6.1), as do
+///   RSV2 and RSV3. The reader does not inflate: it delivers the compressed payload as a `.text` or `.binary`
+///   event and sets ``lastMessageCompressed``; the caller inflates (``DeflateCodec``) and validates the UTF-8 of
+///   text afterwards, since compressed bytes cannot be checked (so no fail-fast 1007 for compressed text). The
+///   size limit applies to the compressed payload with a little slack for incompressible data (see
+///   ``compressedSizeLimit``); the inflated size is the caller's to bound (``DeflateCodec`` does it while
+///   inflating).
 ///
 /// The struct is 88 bytes and holds no heap memory while idle apart from an empty ``AssemblyBuffer`` object
 /// once one was needed (free it with ``reset()`` when ``isIdle``). Do not copy a reader that is mid-message: copies
@@ -25,8 +34,10 @@
 public struct MessageReader {
     /// Which masking rule applies to incoming frames.
     let role: WebSocketRole
+    /// Whether permessage-deflate was negotiated: RSV1 may then mark a data message as compressed.
+    public let compression: Bool
     /// Largest message (sum of fragments) accepted; a header that would exceed it fails with 1009.
-    let maxMessageSize: Int
+    public let maxMessageSize: Int
 
     /// Holds the partial message on the assembly path; allocated on first need, storage freed between messages.
     var assembly: AssemblyBuffer?
@@ -40,6 +51,8 @@ public struct MessageReader {
     var frameFin = false
     /// Whether the frame in progress is masked.
     var frameMasked = false
+    /// RSV1 was set on the first frame of the current (or last delivered) data message (RFC 7692 6).
+    var messageCompressed = false
     /// Key phase (0-3) of the next payload byte of the frame in progress.
     var framePhase = 0
     /// Masking key of the frame in progress (big-endian bytes = wire order).
@@ -61,20 +74,36 @@ public struct MessageReader {
         case binary
     }
 
-    /// A reader for one connection. `maxMessageSize` bounds a whole (possibly fragmented) data message.
-    public init(role: WebSocketRole, maxMessageSize: Int) {
+    /// A reader for one connection. `maxMessageSize` bounds a whole (possibly fragmented) data message;
+    /// `compression` accepts permessage-deflate messages (only after it was negotiated, RFC 7692).
+    public init(role: WebSocketRole, maxMessageSize: Int, compression: Bool = false) {
         precondition(maxMessageSize >= 0, "maxMessageSize must not be negative")
         self.role = role
+        self.compression = compression
         self.maxMessageSize = maxMessageSize
     }
 
     /// True when no partial message is held (used by the idle-memory path and by tests).
     public var isIdle: Bool { message == .none && !inFrame }
 
+    /// Whether the message of the last `.text` or `.binary` event was compressed (RSV1 on its first frame,
+    /// RFC 7692 6): its payload must be inflated, and text validated as UTF-8 after that. Always false without
+    /// `compression`. Read it right after the event.
+    public var lastMessageCompressed: Bool { messageCompressed }
+
+    /// The largest compressed payload accepted for a message: `maxMessageSize` plus 1/32 and 64 bytes, because
+    /// DEFLATE makes incompressible data slightly larger (stored blocks cost 5 bytes each, and small-memory
+    /// compressors use short ones) and a message within the limit must not be refused for its compressed size.
+    /// The inflated size is bounded separately, by the caller.
+    public var compressedSizeLimit: Int {
+        let (limit, overflow) = maxMessageSize.addingReportingOverflow((maxMessageSize >> 5) &+ 64)
+        return overflow ? Int.max : limit
+    }
+
     /// Frees any assembly buffer and returns the reader to its initial state (a held partial message and a sticky
     /// failure are dropped). Cheap; meant for idle connections, where ``isIdle`` is true.
     public mutating func reset() {
-        self = MessageReader(role: role, maxMessageSize: maxMessageSize)
+        self = MessageReader(role: role, maxMessageSize: maxMessageSize, compression: compression)
     }
 
     /// Reads the next event from input[offset...], advancing `offset` past consumed bytes. Pointers in the returned

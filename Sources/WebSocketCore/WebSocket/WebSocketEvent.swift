@@ -6,9 +6,11 @@
 public enum WebSocketEvent {
     /// The input holds no complete event; append more bytes and call again.
     case needMoreData
-    /// A whole text message (all fragments joined, masking removed), validated as UTF-8.
+    /// A whole text message (all fragments joined, masking removed), validated as UTF-8, unless
+    /// ``MessageReader/lastMessageCompressed`` says it is permessage-deflate data still to inflate and validate.
     case text(UnsafeRawBufferPointer)
-    /// A whole binary message (all fragments joined, masking removed).
+    /// A whole binary message (all fragments joined, masking removed); compressed when
+    /// ``MessageReader/lastMessageCompressed`` says so.
     case binary(UnsafeRawBufferPointer)
     /// A ping (at most 125 bytes); the caller answers with a pong carrying the same payload (RFC 6455 5.5.2).
     case ping(UnsafeRawBufferPointer)

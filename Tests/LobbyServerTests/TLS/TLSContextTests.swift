@@ -5,6 +5,7 @@ import Testing
 /// `TLSContext` set-up failures name the file and carry OpenSSL's reason, so a misconfigured server says why
 /// at start-up.
 @Suite struct TLSContextTests {
+    /// A fresh self-signed certificate (and its directory, for files the tests write next to it).
     let certificate: TestCertificate
 
     init() throws { certificate = try TestCertificate() }

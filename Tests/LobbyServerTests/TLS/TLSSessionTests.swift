@@ -5,7 +5,9 @@ import Testing
 /// `TLSSession` end to end in memory: a real OpenSSL server and client, a certificate made by the `openssl`
 /// command, ciphertext carried by `TLSPair`.
 @Suite struct TLSSessionTests {
+    /// A fresh self-signed certificate for this test.
     let certificate: TestCertificate
+    /// Serves `certificate`.
     let serverContext: TLSContext
     /// Trusts `certificate`, verifies the peer.
     let clientContext: TLSContext

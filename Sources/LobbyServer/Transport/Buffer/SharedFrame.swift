@@ -1,6 +1,6 @@
-import WebSocketCore
-
 import Glibc
+import Synchronization
+import WebSocketCore
 
 /// Immutable bytes ready for the wire, shared by reference: a WebSocket frame (header + payload) encoded once
 /// and queued, without copying, on every connection that must receive it; also used for HTTP responses.
@@ -12,6 +12,9 @@ final class SharedFrame: @unchecked Sendable {
     let baseAddress: UnsafeRawPointer
     /// Number of bytes.
     let count: Int
+    /// The permessage-deflate version of this data frame, made by the first connection that needs it and shared
+    /// by every other (see `SharedFrame+Deflate.swift`); published atomically because loops share frames.
+    let deflatedTwin = AtomicLazyReference<SharedFrame>()
 
     private init(count: Int) {
         guard let memory = malloc(max(count, 1)) else { fatalError("out of memory allocating a \(count)-byte frame") }

@@ -27,6 +27,8 @@ final class EventLoop: @unchecked Sendable {
     /// Scratch iovec array for `writev`.
     let iovecs: UnsafeMutablePointer<iovec>
     let iovecCapacity: Int
+    /// permessage-deflate codec shared by this loop's connections (see Connection+Deflate.swift).
+    let deflate = LoopDeflate()
 
     /// Connection table: slot -> connection; the epoll token carries slot and generation.
     private var slots: [Connection?] = []
@@ -214,6 +216,15 @@ final class EventLoop: @unchecked Sendable {
         server.stats.connectionsOpen.add(1)
         server.stats.connectionsAccepted.add(1)
         connection.didAccept()
+    }
+
+    /// The live connection a token names, if it is still open (loop thread only). Tokens carry a generation, so
+    /// a token of a closed connection never finds the next connection in the same slot.
+    func connection(token: UInt64) -> Connection? {
+        let slot = Int(token & 0xFFFF_FFFF)
+        guard slot < slots.count, generations[slot] == UInt32(token >> 32), let connection = slots[slot],
+              connection.isAlive else { return nil }
+        return connection
     }
 
     /// Changes which readiness events a connection's fd reports.

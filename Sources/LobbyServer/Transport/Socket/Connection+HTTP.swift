@@ -114,13 +114,15 @@ extension Connection {
     /// Completes the handshake: 101, then the connection speaks WebSocket (RFC 6455 4.2.2).
     private func upgrade(route: WebSocketRoute, key: String, request: HTTPRequestHead) {
         guard let handler = loop.webSocketHandlers[route.path] else { return }
-        send(.bytes(WebSocketHandshake.switchingProtocols(accept: WebSocketHandshake.acceptValue(for: key))))
+        let extensions = negotiateDeflate(request)
+        send(.bytes(WebSocketHandshake.switchingProtocols(accept: WebSocketHandshake.acceptValue(for: key),
+                                                          extraHeaders: extensions)))
         http = nil
         state = .open
         deadline = 0
         isKeepAliveWait = false
         lastReadAt = loop.now
-        reader = MessageReader(role: .server, maxMessageSize: route.maxMessageSize)
+        reader = MessageReader(role: .server, maxMessageSize: route.maxMessageSize, compression: deflateWindowBits != 0)
         highWater = loop.server.config.highWater(maxMessageSize: route.maxMessageSize)
         self.handler = handler
         handlerOpen = true

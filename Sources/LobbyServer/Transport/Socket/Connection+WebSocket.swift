@@ -11,9 +11,9 @@ extension Connection {
             case .needMoreData:
                 return offset
             case .text(let payload):
-                if state == .open { handler?.webSocket(self, didReceiveText: payload) }
+                if state == .open { deliverText(payload) }
             case .binary(let payload):
-                if state == .open { handler?.webSocket(self, didReceiveBinary: payload) }
+                if state == .open { deliverBinary(payload) }
             case .ping(let payload):
                 // RFC 6455 5.5.2: answer with a pong carrying the same application data, as soon as practical.
                 if state == .open { send(.webSocket(.pong, payload: payload)) }
@@ -66,7 +66,7 @@ extension Connection {
     }
 
     /// The peer broke the protocol: send close(code) and drop the connection once it is flushed (RFC 6455 7.1.7).
-    private func fail(_ code: CloseCode, reason: String) {
+    func fail(_ code: CloseCode, reason: String) {
         loop.server.stats.protocolErrors.add(1)
         Log.debug("WebSocket failed", ["peer": peer, "code": code.rawValue, "reason": reason])
         if state == .open {
@@ -82,9 +82,9 @@ extension Connection {
 
     // MARK: Sending (application API)
 
-    /// Sends a text message (copied into a new frame).
-    func sendText(_ text: UnsafeRawBufferPointer) { send(.webSocket(.text, payload: text)) }
+    /// Sends a text message (copied into a new frame; compressed if permessage-deflate was negotiated).
+    func sendText(_ text: UnsafeRawBufferPointer) { sendData(.text, text) }
 
-    /// Sends a binary message (copied into a new frame).
-    func sendBinary(_ data: UnsafeRawBufferPointer) { send(.webSocket(.binary, payload: data)) }
+    /// Sends a binary message (copied into a new frame; compressed if permessage-deflate was negotiated).
+    func sendBinary(_ data: UnsafeRawBufferPointer) { sendData(.binary, data) }
 }

@@ -51,6 +51,8 @@ final class Connection {
     var handlerOpen = false
     /// The code reported to the handler on close.
     var closeCode = CloseCode.abnormalClosure
+    /// permessage-deflate: 0 when not negotiated, else the server window bits we compress with (Connection+Deflate).
+    var deflateWindowBits: UInt8 = 0
 
     /// Frames waiting for the socket; `outHead` is the first unsent one, `outOffset` bytes of it are already sent.
     var out: [SharedFrame] = []
