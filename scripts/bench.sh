@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# Lobby benchmarks (`make bench`, `make bench-wsload`). See docs/benchmarks.md.
+#
+#   scripts/bench.sh            build release, run lobby-bench's scenarios against lobby-server, print a table
+#   scripts/bench.sh wsload     run the independent rig in ../shared/bench (wsload + peers) with lobby-server added
+#
+# The server runs pinned to CPU $SERVER_CPU (taskset), the load tool to CPU $CLIENT_CPU; every scenario gets a
+# freshly started server on a free port, stopped by its PID afterwards. All traffic stays on 127.0.0.1.
+# Raw JSON lines go to bench-results/ (git-ignored).
+#
+# Environment:
+#   DURATION=10                           seconds per measurement window (echo, each broadcast step)
+#   RATES=100,200,400,800,1600,3200,6400  broadcast: messages/s per sender, one step each
+#   SCENARIOS=echo,broadcast,idle         which scenarios to run (wsload mode: echo-pingpong,echo-rate,room,idle)
+#   ECHO_CONNS=100  ROOMS=10  MEMBERS=100  IDLE_CONNS=10000  IDLE_RAMP=5000  IDLE_HOLD=5
+#   SERVER_CPU=0  CLIENT_CPU=1
+#   SERVER_CMD='...{port}...'             another server to measure instead of lobby-server (must serve /echo and
+#                                         /room?room=R); readiness is then "the port accepts connections"
+#   SKIP_BUILD=1                          use the binaries already built
+#   SCRATCH_PATH=.build                   swift build --scratch-path (binaries in $SCRATCH_PATH/release)
+#   wsload mode only: PEERS=node  REPEATS=1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+DURATION=${DURATION:-10}
+RATES=${RATES:-100,200,400,800,1600,3200,6400}
+ECHO_CONNS=${ECHO_CONNS:-100}
+ROOMS=${ROOMS:-10}
+MEMBERS=${MEMBERS:-100}
+IDLE_CONNS=${IDLE_CONNS:-10000}
+IDLE_RAMP=${IDLE_RAMP:-5000}
+IDLE_HOLD=${IDLE_HOLD:-5}
+SERVER_CPU=${SERVER_CPU:-0}
+CLIENT_CPU=${CLIENT_CPU:-1}
+SCRATCH_PATH=${SCRATCH_PATH:-$ROOT/.build}
+SERVER_BIN="$SCRATCH_PATH/release/lobby-server"
+BENCH_BIN="$SCRATCH_PATH/release/lobby-bench"
+# notice: quiet under load, but still prints the `msg=listening ... port=N` line we wait for.
+DEFAULT_SERVER_CMD="$SERVER_BIN --host 127.0.0.1 --port {port} --echo --bench-rooms --log-level notice"
+# The rig only needs the port to accept connections.
+WSLOAD_SERVER_CMD="$SERVER_BIN --host 127.0.0.1 --port {port} --echo --bench-rooms --log-level warning"
+SERVER_CMD=${SERVER_CMD:-}
+OUT_DIR="$ROOT/bench-results"
+STAMP=$(date +%Y%m%d-%H%M%S)
+mkdir -p "$OUT_DIR"
+
+say() { printf '%s\n' "bench: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+build() {
+    [ "${SKIP_BUILD:-0}" = 1 ] && return
+    say "building release (swift build -c release)"
+    swift build -c release --scratch-path "$SCRATCH_PATH" --product lobby-bench
+    [ -n "$SERVER_CMD" ] || swift build -c release --scratch-path "$SCRATCH_PATH" --product lobby-server
+}
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Lets the server and the load tool hold many sockets (the hard limit here is 20,000).
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+SERVER_PID=""
+SERVER_PORT=""
+SERVER_LOG=""
+
+# start_server NAME: starts a fresh server on a free port and waits until it is ready.
+start_server() {
+    local name=$1 port cmd
+    port=$(free_port)
+    cmd=${SERVER_CMD:-$DEFAULT_SERVER_CMD}
+    cmd=${cmd//\{port\}/$port}
+    SERVER_LOG="$OUT_DIR/server-$STAMP-$name.log"
+    # shellcheck disable=SC2086  # the command line is split on purpose
+    taskset -c "$SERVER_CPU" $cmd 2>"$SERVER_LOG" >/dev/null &
+    SERVER_PID=$!
+    SERVER_PORT=$port
+    local deadline=$((SECONDS + 20))
+    while :; do
+        kill -0 "$SERVER_PID" 2>/dev/null || { cat "$SERVER_LOG" >&2; die "server exited during startup"; }
+        # lobby-server logs `msg=listening ... port=NNNN` (logfmt) on stderr once it accepts connections; any
+        # other server (SERVER_CMD) is ready when its port accepts a connection.
+        local line
+        line=$(grep -m1 'msg=listening' "$SERVER_LOG" || true)
+        if [ -n "$line" ]; then
+            local logged
+            logged=$(sed -n 's/.*port=\([0-9][0-9]*\).*/\1/p' <<<"$line")
+            [ -n "$logged" ] && SERVER_PORT=$logged
+            break
+        fi
+        if [ -n "$SERVER_CMD" ] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            break
+        fi
+        [ $SECONDS -lt $deadline ] || { stop_server; die "server not ready after 20 s (log: $SERVER_LOG)"; }
+        sleep 0.05
+    done
+    say "server ($name) pid $SERVER_PID on 127.0.0.1:$SERVER_PORT"
+}
+
+# stop_server: SIGTERM by PID, SIGKILL after 5 s.
+stop_server() {
+    [ -n "$SERVER_PID" ] || return 0
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID" 2>/dev/null || true
+    fi
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+}
+trap stop_server EXIT
+trap 'stop_server; exit 130' INT TERM
+
+# wait_idle: until the server used at most one clock tick of CPU in 200 ms (at most 5 s), after a warm-up.
+wait_idle() {
+    local last now i
+    last=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0)
+    for i in $(seq 25); do
+        sleep 0.2
+        now=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0)
+        [ $((now - last)) -le 1 ] && return 0
+        last=$now
+    done
+}
+
+# warn_if_busy: other work on the host (a build) moves the figures a lot; say so before measuring.
+warn_if_busy() {
+    local a b
+    a=$(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6; exit}' /proc/stat)
+    sleep 0.5
+    b=$(awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6; exit}' /proc/stat)
+    local busy
+    busy=$(awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[1] - x[1];
+        print (t > 0) ? int(100 * (1 - (y[2] - x[2]) / t)) : 0 }')
+    [ "$busy" -le 15 ] || say "warning: host already ${busy}% busy before measuring; figures will be noisy"
+}
+
+# warm_up: 10 connections of echo for 1 s (lazy initialisation, allocator pools), then wait for quiet.
+warm_up() {
+    taskset -c "$CLIENT_CPU" "$BENCH_BIN" echo --quiet --url "ws://127.0.0.1:$SERVER_PORT/echo" --conns 10 \
+        --duration 1 --setup-wait 0 >/dev/null
+    wait_idle
+}
+
+# bench NAME ARGS...: runs lobby-bench pinned, summary to the terminal, JSON line appended to the results file.
+bench() {
+    local json
+    warn_if_busy
+    json=$(taskset -c "$CLIENT_CPU" "$BENCH_BIN" "$@" --server-pid "$SERVER_PID")
+    printf '%s\n' "$json" >>"$RESULTS"
+}
+
+run_lobby_bench() {
+    local scenarios=${SCENARIOS:-echo,broadcast,idle}
+    RESULTS="$OUT_DIR/bench-$STAMP.jsonl"
+    build
+    [ -x "$BENCH_BIN" ] || die "missing $BENCH_BIN"
+    [ -n "$SERVER_CMD" ] || [ -x "$SERVER_BIN" ] || die "missing $SERVER_BIN"
+    for scenario in ${scenarios//,/ }; do
+        case $scenario in
+        echo)
+            start_server echo
+            warm_up
+            bench echo --url "ws://127.0.0.1:$SERVER_PORT/echo" --conns "$ECHO_CONNS" --duration "$DURATION"
+            stop_server
+            ;;
+        broadcast)
+            start_server broadcast
+            warm_up
+            bench broadcast --url "ws://127.0.0.1:$SERVER_PORT/room?room={room}" --rooms "$ROOMS" \
+                --members "$MEMBERS" --rates "$RATES" --duration "$DURATION"
+            stop_server
+            ;;
+        idle)
+            # A fresh server and no warm-up: the memory baseline must be the untouched process.
+            start_server idle
+            sleep 0.5
+            bench idle --url "ws://127.0.0.1:$SERVER_PORT/echo" --conns "$IDLE_CONNS" --ramp "$IDLE_RAMP" \
+                --hold "$IDLE_HOLD"
+            stop_server
+            ;;
+        *) die "unknown scenario '$scenario' (echo, broadcast, idle)" ;;
+        esac
+    done
+    say "raw results: ${RESULTS#"$ROOT"/}"
+    python3 - "$RESULTS" <<'EOF'
+import json, sys
+
+def n(x, nd=0):
+    return "n/a" if x is None else ("{:,.%df}" % nd).format(x)
+
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.startswith("{")]
+print()
+for r in rows:
+    s = r["scenario"]
+    if s == "echo":
+        lat = r["lat_us"]
+        print("| echo: conns | msg/s | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs | server / client CPU % |")
+        print("|---|---|---|---|---|---|---|---|")
+        print("| %s | %s | %s | %s | %s | %s | %s | %s / %s |" % (
+            r["conns_ok"], n(r["msgs_per_s"]), n(lat["p50"], 1), n(lat["p90"], 1), n(lat["p99"], 1),
+            n(lat["p999"], 1), n(lat["max"], 1), n(r["server_cpu_pct"]), n(r["client_cpu_pct"])))
+    elif s == "broadcast":
+        print("| broadcast %dx%d: rate/sender | offered/s | delivered/s | share | p50 µs | p99 µs | drain ms | server / client CPU %% |"
+              % (r["rooms"], r["members"]))
+        print("|---|---|---|---|---|---|---|---|")
+        for st in r["steps"]:
+            print("| %s | %s | %s | %.1f %% | %s | %s | %s | %s / %s |" % (
+                n(st["rate"]), n(st["offered_per_s"]), n(st["delivered_per_s"]), 100 * st["delivered_share"],
+                n(st["lat_us"]["p50"], 1), n(st["lat_us"]["p99"], 1), n(st["drain_ms"]),
+                n(st["server_cpu_pct"]), n(st["client_cpu_pct"])))
+        print("peak %s deliveries/s at %s msg/s per sender; saturation from %s" % (
+            n(r["peak_delivered_per_s"]), n(r["peak_rate"]), n(r["saturation_rate"])))
+    elif s == "idle":
+        sv = r["server"]
+        print("| idle: conns open | server VmRSS KiB before -> after hold | KiB per connection |")
+        print("|---|---|---|")
+        print("| %s | %s -> %s | %s |" % (r["conns_ok"], n(sv["rss_kb_before"]), n(sv["rss_kb_after_hold"]),
+                                      n(r["kib_per_conn"], 2)))
+    problems = {k: r[k] for k in ("conns_failed", "err_eof", "err_reset", "err_proto", "err_other", "close_timeouts")
+                if r.get(k)}
+    if problems:
+        print("(%s: %s)" % (s, ", ".join("%s %s" % kv for kv in problems.items())))
+    print()
+EOF
+}
+
+# The independent rig: a copy of ../shared/bench (read-only) under bench-results/, built there.
+run_wsload_rig() {
+    local shared="$ROOT/../shared/bench" rig="$OUT_DIR/wsload-rig"
+    [ -f "$shared/run_bench.py" ] || die "no rig at $shared"
+    build
+    rm -rf "$rig"
+    cp -r "$shared" "$rig"
+    chmod -R u+w "$rig"
+    make -C "$rig" >/dev/null
+    local scenarios=${SCENARIOS:-echo-pingpong,echo-rate,room,idle}
+    local cmd=${SERVER_CMD:-$WSLOAD_SERVER_CMD}
+    (cd "$rig" && python3 run_bench.py --peers "${PEERS:-node}" --peer "lobby=$cmd" --scenarios "$scenarios" \
+        --repeats "${REPEATS:-1}" --duration "$DURATION" --out "$OUT_DIR/wsload-$STAMP.jsonl")
+}
+
+case ${1:-lobby} in
+lobby) run_lobby_bench ;;
+wsload) run_wsload_rig ;;
+*) die "usage: scripts/bench.sh [lobby|wsload]" ;;
+esac
