@@ -9,3 +9,11 @@ bench:
 # The independent rig in ../shared/bench (wsload + the node peer) with lobby-server added, side by side.
 bench-wsload:
 	scripts/bench.sh wsload
+
+.PHONY: run test
+# The README's two commands.
+run:
+	scripts/run.sh
+
+test:
+	scripts/test.sh
