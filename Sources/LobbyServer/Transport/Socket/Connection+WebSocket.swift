@@ -58,7 +58,9 @@ extension Connection {
             state = .draining
             deadline = loop.now + MonotonicClock.ns(ms: loop.server.config.closeTimeoutMs)
         } else {
-            // Our close was answered: the handshake is complete; the server closes TCP first (RFC 6455 7.1.1).
+            // Our close was answered: the handshake is complete and the server closes TCP first (RFC 6455 7.1.1),
+            // without waiting for the peer's FIN: nothing more may come from it.
+            closeHandshakeDone = true
             shutdownAfterFlush = true
             state = .draining
             if outHead == out.count { afterFlush(drained: true) }

@@ -68,6 +68,8 @@ final class Connection {
     var shutdownAfterFlush = false
     /// True once we stop sending anything new (slow reader closed, or failed).
     var sendClosed = false
+    /// True when a close we started was answered: the TCP connection can be closed as soon as ours is flushed.
+    var closeHandshakeDone = false
 
     /// TLS state when the server speaks TLS.
     var tls: TLSSession?
@@ -310,6 +312,7 @@ final class Connection {
         }
         _ = lobby_shutdown_write(fd)
         deadline = loop.now + MonotonicClock.ns(ms: loop.server.config.closeTimeoutMs)
+        if closeHandshakeDone { doom() }
     }
 
     // MARK: Teardown
