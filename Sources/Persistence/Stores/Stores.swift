@@ -1,0 +1,17 @@
+/// The stores a persistence job works with, all on the same database and inside the job's savepoint. Handed to
+/// jobs on the writer thread only; a job must not keep them after it returns.
+public struct Stores {
+    /// Users known to the server.
+    public let users: any UserStore
+    /// Friendships and friend requests.
+    public let friends: any FriendStore
+    /// Direct messages and read markers.
+    public let messages: any DirectMessageStore
+
+    /// Bundles three stores sharing one database.
+    public init(users: any UserStore, friends: any FriendStore, messages: any DirectMessageStore) {
+        self.users = users
+        self.friends = friends
+        self.messages = messages
+    }
+}
