@@ -1,5 +1,6 @@
 import CLinux
 import Foundation
+import Persistence
 
 /// Wiring: the only place that names concrete parts. Builds the routes, the TLS context and the loops, and
 /// runs the process lifecycle (signals, graceful shutdown).
@@ -14,21 +15,41 @@ final class App: @unchecked Sendable {
         self.config = config
     }
 
-    /// Creates and starts the loops; returns once they accept connections.
+    /// The storage writer and the hub (users, presence, friends, direct messages).
+    private(set) var writer: PersistenceWriter?
+    private(set) var hub: Hub?
+
+    /// Opens the database, starts the hub and the loops; returns once they accept connections.
     func start() throws {
         let loopCount = config.loopCount(availableCPUs: Int(lobby_available_cpus()))
         let tls = try config.tlsCertificate.map { cert in
             try TLSContext.server(certificatePath: cert, privateKeyPath: config.tlsPrivateKey ?? "")
         }
+        let (secret, isDevelopmentSecret) = try config.jwtSecret()
+        if isDevelopmentSecret {
+            Log.warning("JWT_SECRET is not set: using the PUBLIC development secret. Anyone can forge tokens. "
+                        + "Set JWT_SECRET (32+ bytes) before exposing this server.")
+        }
+        let policy = try RateLimitPolicy(parsing: config.rateLimits)
+        let writer = try Self.openDatabase(config)
+        self.writer = writer
         let fanout = Fanout()
+        let shard = try Shard(name: "lobby-hub")
+        let hub = Hub(shard: shard, writer: writer, fanout: fanout, presenceGraceMs: config.presenceGraceMs, policy: policy)
+        self.hub = hub
+        let services = SessionServices(
+            verifier: JWTVerifier(secret: secret, leewaySeconds: config.jwtLeewaySeconds), policy: policy,
+            serverId: config.serverId ?? ProcessInfo.processInfo.hostName, heartbeatIntervalMs: config.pingIntervalMs, hub: hub)
         var routes = Routes()
         routes.add(Health.route(path: config.healthPath))
+        routes.add(SessionEndpoint.route(config: config, services: services))
         if config.isEchoEnabled { routes.add(EchoHandler.route(config: config)) }
         if config.benchRooms { routes.add(BenchRoomHandler.route(config: config, fanout: fanout)) }
         let server = ServerContext(config: config, routes: routes, tls: tls, loopCount: loopCount)
         self.server = server
         port = try group.start(count: loopCount, server: server)
         fanout.setLoops(group.loops)
+        shard.start()
         Log.notice("listening", ["host": config.host, "port": port, "tls": tls != nil, "loops": loopCount,
                                  "echo": config.isEchoEnabled, "env": config.environment.rawValue])
     }
@@ -38,7 +59,23 @@ final class App: @unchecked Sendable {
     @discardableResult
     func stop() -> Bool {
         group.beginShutdown()
-        return group.wait(timeoutMs: config.shutdownTimeoutMs + 2_000)
+        var clean = group.wait(timeoutMs: config.shutdownTimeoutMs + 2_000)
+        // The loops are done, so no new work reaches the hub; let it finish what is queued, then flush storage.
+        if let hub { clean = hub.stop(timeoutMs: 5_000) && clean }
+        writer?.close()
+        return clean
+    }
+
+    /// Opens (creating if needed) the database and applies pending migrations.
+    static func openDatabase(_ config: Config) throws -> PersistenceWriter {
+        let directory = (config.databasePath as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let migrations = try Migrator.locate(explicit: config.migrationsDirectory)
+        let writer = try PersistenceWriter.open(path: config.databasePath, migrationsDirectory: migrations)
+        Log.info("database open", ["path": config.databasePath, "migrations": migrations.path])
+        return writer
     }
 
     /// The process entry: blocks SIGTERM/SIGINT into a signalfd before any thread starts, runs until a signal
@@ -57,6 +94,12 @@ final class App: @unchecked Sendable {
         let app = App(config: config)
         do {
             try app.start()
+        } catch let error as ConfigError {
+            Log.critical("configuration error", ["error": error])
+            return 2
+        } catch let error as RateLimitPolicyError {
+            Log.critical("configuration error", ["setting": "RATE_LIMITS", "error": error])
+            return 2
         } catch {
             Log.critical("start-up failed", ["error": error])
             return 1

@@ -126,6 +126,24 @@ extension Config {
                 help: "rate-limit overrides as name=burst/perSecond, e.g. chat=5/2,gameInput=120/70,connectionsPerIp=20/20") { c, v throws(ConfigError) in
             c.rateLimits = v
         },
+        Setting(env: "DATABASE_PATH", flag: "database-path", kind: .string, defaultText: "data/lobby.sqlite",
+                help: "SQLite database file (created with its directory if missing; migrations applied at start)") { c, v throws(ConfigError) in
+            guard !v.isEmpty else { throw ConfigError("DATABASE_PATH must not be empty") }
+            c.databasePath = v
+        },
+        Setting(env: "MIGRATIONS_DIR", flag: "migrations-dir", kind: .string, defaultText: "(searched)",
+                help: "directory of NNNN_name.sql migrations; else LOBBY_MIGRATIONS_DIR, ./Migrations, or beside the executable") { c, v throws(ConfigError) in
+            c.migrationsDirectory = v.isEmpty ? nil : v
+        },
+        Setting(env: "SERVER_ID", flag: "server-id", kind: .string, defaultText: "(host name)",
+                help: "this instance's id, reported in connection.ack") { c, v throws(ConfigError) in
+            guard !v.isEmpty, v.count <= 64 else { throw ConfigError("SERVER_ID must be 1-64 characters") }
+            c.serverId = v
+        },
+        Setting(env: "PRESENCE_GRACE_MS", flag: "presence-grace-ms", kind: .int, defaultText: "5000",
+                help: "a user whose last connection closed stays online this long (a reconnect shows nothing to friends)") { c, v throws(ConfigError) in
+            c.presenceGraceMs = try int(v, "PRESENCE_GRACE_MS", 0...600_000)
+        },
     ]
 
     private static func int(_ text: String, _ name: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int {

@@ -41,6 +41,14 @@ struct Config: Sendable {
     var jwtLeewaySeconds = 30
     /// `RATE_LIMITS` as given; empty means the built-in limits. The sessions layer parses it at start-up.
     var rateLimits = ""
+    /// The SQLite database file.
+    var databasePath = "data/lobby.sqlite"
+    /// Where the migrations are; nil: searched (see Migrator.locate).
+    var migrationsDirectory: String? = nil
+    /// This instance's id; nil: the host name.
+    var serverId: String? = nil
+    /// How long a user with no open connection still counts as online.
+    var presenceGraceMs = 5_000
 
     /// Whether `/echo` is served, after applying the environment's default.
     var isEchoEnabled: Bool { echoEnabled ?? (environment == .development) }

@@ -100,6 +100,7 @@ import WebSocketCore
         let server = try TestServer {
             $0.environment = .production
             $0.echoEnabled = nil
+            $0.jwtSecretText = String(repeating: "s", count: 40)
         }
         defer { server.stop() }
         let client = try TestClient(port: server.port)

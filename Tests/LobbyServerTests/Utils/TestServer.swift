@@ -7,7 +7,18 @@ final class TestServer: @unchecked Sendable {
     var port: Int { app.port }
     var stats: ServerStats { app.server!.stats }
 
-    /// Starts a server; `configure` adjusts the defaults (echo on, bench rooms on, short timeouts).
+    /// The repository's Migrations directory.
+    static let migrations = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Migrations").path
+
+    /// A fresh database path in a new temporary directory.
+    static func temporaryDatabase() -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lobby-test-\(UUID().uuidString)")
+        return directory.appendingPathComponent("lobby.sqlite").path
+    }
+
+    /// Starts a server; `configure` adjusts the defaults (echo on, bench rooms on, short timeouts, a fresh
+    /// database in a temporary directory).
     init(_ configure: (inout Config) -> Void = { _ in }) throws {
         TestServer.quietLogs
         var config = Config()
@@ -18,6 +29,9 @@ final class TestServer: @unchecked Sendable {
         config.benchRooms = true
         config.closeTimeoutMs = 1_000
         config.shutdownTimeoutMs = 2_000
+        config.databasePath = TestServer.temporaryDatabase()
+        config.migrationsDirectory = TestServer.migrations
+        config.presenceGraceMs = 200
         configure(&config)
         try config.validate()
         app = App(config: config)

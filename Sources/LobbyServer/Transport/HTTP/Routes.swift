@@ -46,6 +46,9 @@ struct WebSocketRoute: Sendable {
     let path: String
     let maxMessageSize: Int
     let makeHandler: @Sendable (EventLoop) -> WebSocketHandler
+    /// Checked before the handshake is answered: a reply refuses the upgrade (e.g. 429 for too many new
+    /// connections from one address); nil admits it. Arguments: the peer address and the request.
+    var admit: (@Sendable (String, HTTPRequestHead) -> HTTPReply?)? = nil
 }
 
 /// The routing table, fixed at start.

@@ -60,7 +60,7 @@ final class EventLoop: @unchecked Sendable {
         self.index = index
         self.server = server
         let fd = lobby_epoll_create()
-        guard fd >= 0 else { throw SystemError("epoll_create1", errno: lobby_errno()) }
+        guard fd >= 0 else { throw SyscallError("epoll_create1", errno: lobby_errno()) }
         epfd = fd
         inbox = try Inbox()
         readBuffer = .allocate(byteCount: 256 * 1024, alignment: 16)
@@ -69,7 +69,7 @@ final class EventLoop: @unchecked Sendable {
         iovecs = .allocate(capacity: iovecCapacity)
         events = .allocate(capacity: maxEvents)
         guard lobby_epoll_add(epfd, inbox.wakeFD, LOBBY_EPOLLIN, EventLoop.wakeToken) == 0 else {
-            throw SystemError("epoll_ctl(eventfd)", errno: lobby_errno())
+            throw SyscallError("epoll_ctl(eventfd)", errno: lobby_errno())
         }
         for route in server.routes.webSocket.values {
             webSocketHandlers[route.path] = route.makeHandler(self)
@@ -93,7 +93,7 @@ final class EventLoop: @unchecked Sendable {
     func attach(_ listener: Listener) throws {
         self.listener = listener
         guard lobby_epoll_add(epfd, listener.fd, LOBBY_EPOLLIN, EventLoop.listenerToken) == 0 else {
-            throw SystemError("epoll_ctl(listener)", errno: lobby_errno())
+            throw SyscallError("epoll_ctl(listener)", errno: lobby_errno())
         }
     }
 

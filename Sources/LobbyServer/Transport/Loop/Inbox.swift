@@ -17,7 +17,7 @@ final class Inbox: @unchecked Sendable {
     /// Creates the eventfd; fails only when the process is out of file descriptors.
     init() throws {
         let fd = lobby_eventfd()
-        guard fd >= 0 else { throw SystemError("eventfd", errno: lobby_errno()) }
+        guard fd >= 0 else { throw SyscallError("eventfd", errno: lobby_errno()) }
         wakeFD = fd
     }
 

@@ -47,6 +47,10 @@ final class ServerStats: Sendable {
     let timeouts = Counter()
     /// TLS handshakes or records that failed.
     let tlsFailures = Counter()
+    /// Requests refused by a rate limit.
+    let rateLimited = Counter()
+    /// Connections closed for exceeding their rate limits repeatedly.
+    let abuseCloses = Counter()
 }
 
 /// A relaxed atomic counter.

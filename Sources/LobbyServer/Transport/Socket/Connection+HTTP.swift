@@ -84,6 +84,11 @@ extension Connection {
             case .failure(let rejection):
                 respondAndClose(rejection.status, message: rejection.reason, headers: rejection.headers)
             case .success(let key):
+                if let refusal = route.admit?(peer, head) {
+                    loop.server.stats.httpErrors.add(1)
+                    respond(refusal, keepAlive: false, headOnly: false)
+                    return
+                }
                 upgrade(route: route, key: key, request: head)
             }
             return

@@ -11,7 +11,7 @@ final class Listener: @unchecked Sendable {
     /// Binds and listens on host:port.
     init(host: String, port: Int, backlog: Int = 4096) throws {
         let fd = lobby_listen_tcp(host, Int32(port), Int32(backlog), 1)
-        guard fd >= 0 else { throw SystemError("listen \(host):\(port)", errno: lobby_errno()) }
+        guard fd >= 0 else { throw SyscallError("listen \(host):\(port)", errno: lobby_errno()) }
         self.fd = fd
         self.port = Int(lobby_local_port(fd))
     }

@@ -1,7 +1,6 @@
-/// GameEvents: the pure vocabulary of Lobby's JSON event protocol (see docs/protocol.md).
+/// The stable error codes of `system.error` (docs/protocol.md, "Errors").
 ///
-/// This module does no I/O and imports Foundation only. It grows with the sessions issue; for now it holds the
-/// stable error codes every later event refers to.
+/// Clients switch on these strings, so a code is never renamed or reused; new failures get new codes.
 public enum WireErrorCode: String, Sendable, CaseIterable {
     /// The message was not valid JSON.
     case invalidJSON = "invalid_json"

@@ -1,7 +1,7 @@
 import Glibc
 
 /// A failed system call: which call, the errno, and its text.
-struct SystemError: Error, CustomStringConvertible, Sendable {
+struct SyscallError: Error, CustomStringConvertible, Sendable {
     /// The call that failed, with context (e.g. `listen 0.0.0.0:3005`).
     let call: String
     /// The errno value.

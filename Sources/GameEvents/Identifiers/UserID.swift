@@ -1,0 +1,22 @@
+/// The identifier of a user, e.g. `u-alice`: 1-64 characters without whitespace, control or format characters.
+/// It is the `sub` claim of the user's token (docs/protocol.md, "Connecting").
+///
+/// Only validated values exist: build one with `init?(validating:)` (or `init?(rawValue:)`, which is the same).
+public struct UserID: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The identifier as it appears on the wire.
+    public let rawValue: String
+
+    /// The identifier `text`, or nil when it breaks the rules above.
+    public init?(validating text: String) {
+        guard IdentifierSyntax.isValid(text) else { return nil }
+        rawValue = text
+    }
+
+    /// Same as `init?(validating:)`.
+    public init?(rawValue: String) {
+        self.init(validating: rawValue)
+    }
+
+    /// The raw value.
+    public var description: String { rawValue }
+}

@@ -1,0 +1,38 @@
+/// The wire names of the events the server sends (docs/protocol.md). The one table: encoding writes names from
+/// here and decoding (for clients and tests) looks them up here.
+public enum ServerEventName: String, Sendable, CaseIterable {
+    /// `connection.ack`: the first frame of an accepted connection.
+    case connectionAck = "connection.ack"
+    /// `connection.error`: the token was refused; the server closes with 4001 after it.
+    case connectionError = "connection.error"
+    /// `system.heartbeat.ack`: the answer to `system.heartbeat`.
+    case heartbeatAck = "system.heartbeat.ack"
+    /// `system.error`: a request failed; the connection stays open.
+    case systemError = "system.error"
+    /// `user:status`: a user's status changed.
+    case userStatus = "user:status"
+    /// `friend:online`: a friend's first connection opened.
+    case friendOnline = "friend:online"
+    /// `friend:offline`: a friend's last connection closed.
+    case friendOffline = "friend:offline"
+    /// `friend:request`: someone asked to be your friend.
+    case friendRequest = "friend:request"
+    /// `friend:request_sent`: your friend request was recorded.
+    case friendRequestSent = "friend:request_sent"
+    /// `friend:added`: a friendship was completed.
+    case friendAdded = "friend:added"
+    /// `friend:removed`: a friendship or request ended.
+    case friendRemoved = "friend:removed"
+    /// `friend:list`: friends and pending requests.
+    case friendList = "friend:list"
+    /// `chat:receive_message`: a direct message, to both sides.
+    case chatReceiveMessage = "chat:receive_message"
+    /// `chat:typing_start`: a user started typing to you.
+    case chatTypingStart = "chat:typing_start"
+    /// `chat:typing_stop`: a user stopped typing to you.
+    case chatTypingStop = "chat:typing_stop"
+    /// `chat:message_read`: the other side read your messages up to one.
+    case chatMessageRead = "chat:message_read"
+    /// `chat:history`: a page of a conversation.
+    case chatHistory = "chat:history"
+}

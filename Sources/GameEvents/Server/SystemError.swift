@@ -1,0 +1,40 @@
+/// `system.error` payload: a request failed; the connection stays open (docs/protocol.md, "Errors").
+public struct SystemError: Equatable, Sendable {
+    /// The stable error code.
+    public var code: WireErrorCode
+    /// A human-readable explanation.
+    public var message: String
+    /// The offending field (`payload.userId`), when one is to blame.
+    public var field: String?
+    /// For `rate_limited`: when to retry, in milliseconds.
+    public var retryAfterMs: Int64?
+
+    /// An error with the given details.
+    public init(code: WireErrorCode, message: String, field: String? = nil, retryAfterMs: Int64? = nil) {
+        self.code = code
+        self.message = message
+        self.field = field
+        self.retryAfterMs = retryAfterMs
+    }
+
+    /// The answer to a message that could not be decoded (send it with `replyTo: error.id`).
+    public init(_ error: EventDecodingError) {
+        self.init(code: error.code, message: error.message, field: error.field)
+    }
+}
+
+extension SystemError: WirePayload {
+    init(reading payload: PayloadReader) throws(EventDecodingError) {
+        code = try payload.enumeration("code")
+        message = try payload.string("message")
+        field = try payload.stringIfPresent("field")
+        retryAfterMs = try payload.integerIfPresent("retryAfterMs", in: 0...Int64.max)
+    }
+
+    func write(to writer: inout JSONWriter) {
+        writer.member("code", code.rawValue)
+        writer.member("message", message)
+        writer.member("field", ifPresent: field)
+        writer.member("retryAfterMs", ifPresent: retryAfterMs)
+    }
+}

@@ -1,0 +1,32 @@
+import GameEvents
+
+/// What a `/ws` connection carries once authenticated: who it is and its own rate limits. Attached to the
+/// connection (`Connection.context`) and touched only on the connection's loop.
+final class SessionContext {
+    let userId: UserID
+    let username: String
+    let role: Claims.Role
+    /// The id reported in `connection.ack` (also the connection's `ConnectionRef` description).
+    let connectionId: String
+    var limiter: ConnectionLimiter
+    var abuse = AbuseTracker()
+
+    init(claims: Claims, userId: UserID, connectionId: String, limits: RateLimitsByKind, now: UInt64) {
+        self.userId = userId
+        self.username = claims.username
+        self.role = claims.role
+        self.connectionId = connectionId
+        limiter = ConnectionLimiter(limits: limits, now: now)
+    }
+}
+
+extension ClientEvent {
+    /// Which rate limit an event counts against.
+    var rateLimitKind: RateLimitKind {
+        switch self {
+        case .sendMessage: return .chat
+        case .setStatus, .typingStart, .typingStop: return .presence
+        case .heartbeat, .addFriend, .removeFriend, .listFriends, .messageRead, .history: return .other
+        }
+    }
+}

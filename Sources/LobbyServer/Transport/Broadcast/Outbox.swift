@@ -1,0 +1,61 @@
+import WebSocketCore
+
+/// Frames produced on a non-loop thread (a shard) for connections on the loops, collected during one batch and
+/// handed over with one inbox post per loop (not one per frame). Owned by one thread.
+final class Outbox {
+    private let fanout: Fanout
+    private var pending: [[(token: UInt64, frame: SharedFrame)]]
+    private var closes: [[(token: UInt64, code: CloseCode, reason: String)]]
+
+    init(fanout: Fanout) {
+        self.fanout = fanout
+        pending = []
+        closes = []
+    }
+
+    /// Queues `frame` for `ref`.
+    func send(_ frame: SharedFrame, to ref: ConnectionRef) {
+        grow(to: ref.loop)
+        pending[ref.loop].append((ref.token, frame))
+    }
+
+    /// Queues the same frame for every ref (encoded once by the caller).
+    func send<S: Sequence>(_ frame: SharedFrame, to refs: S) where S.Element == ConnectionRef {
+        for ref in refs { send(frame, to: ref) }
+    }
+
+    /// Queues a close for `ref` after the frames already queued for it.
+    func close(_ ref: ConnectionRef, code: CloseCode, reason: String) {
+        grow(to: ref.loop)
+        closes[ref.loop].append((ref.token, code, reason))
+    }
+
+    /// Hands everything queued to the loops: one `execute` per loop with work.
+    func flush() {
+        let loops = fanout.loops
+        for index in pending.indices where !pending[index].isEmpty || !closes[index].isEmpty {
+            guard index < loops.count else { continue }
+            let loop = loops[index]
+            let batch = Batch(frames: pending[index], closes: closes[index])
+            pending[index].removeAll(keepingCapacity: true)
+            closes[index].removeAll(keepingCapacity: true)
+            loop.execute {
+                for (token, frame) in batch.frames { loop.connection(token: token)?.sendMessage(frame) }
+                for (token, code, reason) in batch.closes { loop.connection(token: token)?.close(code, reason: reason) }
+            }
+        }
+    }
+
+    private func grow(to index: Int) {
+        while pending.count <= index {
+            pending.append([])
+            closes.append([])
+        }
+    }
+
+    /// One loop's share of a flush; immutable once built.
+    private struct Batch: @unchecked Sendable {
+        let frames: [(token: UInt64, frame: SharedFrame)]
+        let closes: [(token: UInt64, code: CloseCode, reason: String)]
+    }
+}
