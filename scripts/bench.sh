@@ -37,9 +37,9 @@ SCRATCH_PATH=${SCRATCH_PATH:-$ROOT/.build}
 SERVER_BIN="$SCRATCH_PATH/release/lobby-server"
 BENCH_BIN="$SCRATCH_PATH/release/lobby-bench"
 # notice: quiet under load, but still prints the `msg=listening ... port=N` line we wait for.
-DEFAULT_SERVER_CMD="$SERVER_BIN --host 127.0.0.1 --port {port} --echo --bench-rooms --log-level notice"
+DEFAULT_SERVER_CMD="$SERVER_BIN --host 127.0.0.1 --port {port} --echo --bench-rooms --log-level notice --database-path $PWD/bench-results/bench.sqlite"
 # The rig only needs the port to accept connections.
-WSLOAD_SERVER_CMD="$SERVER_BIN --host 127.0.0.1 --port {port} --echo --bench-rooms --log-level warning"
+WSLOAD_SERVER_CMD="$SERVER_BIN --host 127.0.0.1 --port {port} --echo --bench-rooms --log-level warning --database-path $PWD/bench-results/bench.sqlite"
 SERVER_CMD=${SERVER_CMD:-}
 OUT_DIR="$ROOT/bench-results"
 STAMP=$(date +%Y%m%d-%H%M%S)
