@@ -115,6 +115,9 @@ import Testing
         alice.send("chat:typing_start", #"{"to":"u-bob"}"#)
         guard case .typingStart(let typing)? = bob.expect(.chatTypingStart)?.event else { return }
         #expect(typing.from.rawValue == "u-alice")
+        alice.send("chat:typing_stop", #"{"to":"u-bob"}"#)
+        guard case .typingStop(let stopped)? = bob.expect(.chatTypingStop)?.event else { return }
+        #expect(stopped.from.rawValue == "u-alice")
         bob.send("chat:message_read", #"{"with":"u-alice","messageId":\#(sent.messageId.rawValue)}"#, id: "r")
         #expect(bob.expect(.chatMessageRead)?.replyTo == "r")
         guard case .messageRead(let receipt)? = alice.expect(.chatMessageRead)?.event else { return }
@@ -137,6 +140,23 @@ import Testing
         alice.send("chat:send_message", #"{"to":"u-x","text":"\#(String(repeating: "a", count: 2001))"}"#, id: "big")
         guard case .systemError(let big)? = alice.expect(.systemError)?.event else { return }
         #expect(big.code == .payloadTooLarge)
+    }
+
+    @Test func storageFailureIsAnsweredWithInternalAndTheConnectionStays() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let alice = try SessionClient(port: server.port, user: "u-alice")
+        #expect(TestServer.eventually { server.app.writer?.statistics.jobs ?? 0 >= 1 })
+        server.app.writer?.close()   // the database goes away under a running server
+        alice.send("friend:list", id: "l")
+        let answer = try #require(alice.expect { $0.replyTo == "l" })
+        guard case .systemError(let error) = answer.event else {
+            Issue.record("expected internal, got \(answer.event.name)")
+            return
+        }
+        #expect(error.code == .internal)
+        alice.send("system.heartbeat", id: "alive")
+        #expect(alice.expect(.heartbeatAck)?.replyTo == "alive")
     }
 
     @Test func historyPagesAndSurvivesARestart() throws {
