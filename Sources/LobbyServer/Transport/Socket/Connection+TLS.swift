@@ -53,24 +53,41 @@ extension Connection {
             outOffset = 0
         }
         outBytes = 0
-        while tls.pendingCiphertext > 0 {
-            let region = cipherOut.reserveWritable(tls.pendingCiphertext)
-            let taken = tls.takeCiphertext(into: region)
+        // Ciphertext the socket refused earlier goes first; then straight from the session through the loop's
+        // scratch buffer, keeping only what the socket refuses (no second copy of a large message).
+        if !writeCipherOut() { return }
+        while cipherOut.isEmpty && tls.pendingCiphertext > 0 {
+            let taken = tls.takeCiphertext(into: loop.readBuffer)
             if taken <= 0 { break }
-            cipherOut.didWrite(taken)
+            let n = lobby_write(fd, loop.readBuffer.baseAddress, taken)
+            if n < 0 {
+                let err = lobby_errno()
+                guard err == EAGAIN || err == EWOULDBLOCK else {
+                    doom()
+                    return
+                }
+                cipherOut.append(UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<taken]))
+            } else if n < taken {
+                cipherOut.append(UnsafeRawBufferPointer(rebasing: loop.readBuffer[n..<taken]))
+            }
         }
+        if cipherOut.isEmpty { cipherOut.release() }
+        afterFlush(drained: cipherOut.isEmpty && tls.pendingCiphertext == 0)
+    }
+
+    /// Writes what is left in `cipherOut`; false if the connection failed.
+    private func writeCipherOut() -> Bool {
         while !cipherOut.isEmpty {
             let bytes = cipherOut.readable
             let n = lobby_write(fd, bytes.baseAddress, bytes.count)
             if n < 0 {
                 let err = lobby_errno()
-                if err == EAGAIN || err == EWOULDBLOCK { break }
+                if err == EAGAIN || err == EWOULDBLOCK { return true }
                 doom()
-                return
+                return false
             }
             cipherOut.consume(n)
         }
-        if cipherOut.isEmpty { cipherOut.release() }
-        afterFlush(drained: cipherOut.isEmpty)
+        return true
     }
 }

@@ -194,7 +194,7 @@ final class Connection {
             isDirty = true
             loop.markDirty(self)
         }
-        if highWater > 0 && outBytes + cipherOut.count > highWater {
+        if highWater > 0 && outBytes + cipherOut.count + (tls?.pendingCiphertext ?? 0) > highWater {
             overflowed()
         }
     }
