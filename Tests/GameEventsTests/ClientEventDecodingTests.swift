@@ -5,6 +5,8 @@ import Testing
 /// Every client event decodes to the expected value and round-trips through the client encoder; envelope rules.
 @Suite struct ClientEventDecodingTests {
     static let bob = UserID(validating: "u-bob")!
+    static let lobby = LobbyID(validating: "l-7k2m9q4x1b")!
+    static let invitation = InvitationID(validating: "i-4d9x2k7m1p")!
 
     /// Decodes `text`, failing the test on error.
     func decode(_ text: String) throws -> ClientMessage {
@@ -29,6 +31,39 @@ import Testing
         (#"{"type":"chat:history","payload":{"with":"u-bob"}}"#, .history(try! HistoryQuery(with: bob))),
         (#"{"type":"chat:history","payload":{"with":"u-bob","after":7,"limit":100}}"#,
          .history(try! HistoryQuery(with: bob, after: MessageID(rawValue: 7), limit: 100))),
+        (#"{"type":"lobby:create","payload":{"name":"  Friday\u0007 pong "}}"#,
+         .createLobby(try! CreateLobby(name: "Friday pong"))),
+        (#"{"type":"lobby:create","payload":{"name":"big","gameType":"pong","maxPlayers":8,"private":true,"settings":{"pointsToWin":21}}}"#,
+         .createLobby(try! CreateLobby(name: "big", maxPlayers: 8, isPrivate: true,
+                                       settings: LobbySettings(pointsToWin: 21)))),
+        (#"{"type":"lobby:list"}"#, .listLobbies(try! LobbyListQuery())),
+        (#"{"type":"lobby:list","payload":{"gameType":"pong","hasSpace":false,"state":"in_game","cursor":"abc","limit":50}}"#,
+         .listLobbies(try! LobbyListQuery(gameType: .pong, hasSpace: false, state: .inGame, cursor: "abc", limit: 50))),
+        (#"{"type":"lobby:join","payload":{"lobbyId":"l-7k2m9q4x1b"}}"#, .joinLobby(JoinLobby(lobbyId: lobby))),
+        (#"{"type":"lobby:leave"}"#, .leaveLobby),
+        (#"{"type":"lobby:ready","payload":{"ready":false}}"#, .setReady(SetReady(ready: false))),
+        (##"{"type":"lobby:customization","payload":{"paddleColor":"#a0b1C2"}}"##,
+         .customize(PlayerCustomization(paddleColor: PaddleColor(validating: "#A0B1C2")!))),
+        (#"{"type":"lobby:start","payload":{}}"#, .startLobby),
+        (#"{"type":"lobby:close"}"#, .closeLobby),
+        (#"{"type":"lobby:invite","payload":{"userId":"u-bob"}}"#, .inviteToLobby(LobbyInvite(userId: bob))),
+        (#"{"type":"lobby:accept","payload":{"invitationId":"i-4d9x2k7m1p"}}"#,
+         .acceptInvitation(InvitationAnswer(invitationId: invitation))),
+        (#"{"type":"lobby:decline","payload":{"invitationId":"i-4d9x2k7m1p"}}"#,
+         .declineInvitation(InvitationAnswer(invitationId: invitation))),
+        (#"{"type":"lobby:chat","payload":{"text":" glhf!\r\n"}}"#,
+         .sendLobbyMessage(try! SendLobbyMessage(text: "glhf!"))),
+        (#"{"type":"lobby:typing","payload":{"typing":true}}"#, .lobbyTyping(LobbyTyping(typing: true))),
+        (#"{"type":"lobby:chat:history"}"#, .lobbyHistory(try! LobbyHistoryQuery())),
+        (#"{"type":"lobby:chat:history","payload":{"before":12,"limit":1}}"#,
+         .lobbyHistory(try! LobbyHistoryQuery(before: MessageID(rawValue: 12), limit: 1))),
+        (#"{"type":"lobby:chat:read","payload":{"messageId":12}}"#,
+         .lobbyChatRead(LobbyChatRead(messageId: MessageID(rawValue: 12)!))),
+        (#"{"type":"session.resume","payload":{"resumeToken":"rt.abc"}}"#,
+         .resumeSession(try! ResumeSession(resumeToken: "rt.abc"))),
+        (#"{"type":"session.resume","payload":{"resumeToken":"rt.abc","lastChatId":12,"lastLobbyVersion":5}}"#,
+         .resumeSession(try! ResumeSession(resumeToken: "rt.abc", lastChatId: MessageID(rawValue: 12),
+                                           lastLobbyVersion: 5))),
     ]
 
     @Test(arguments: examples.indices)

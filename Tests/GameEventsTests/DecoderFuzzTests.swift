@@ -12,6 +12,9 @@ import Testing
         #"{"type":"friend:add","payload":{"userId":"u-\u00e9\"x"},"id":"f1"}"#,
         #"{"type":"user:status","payload":{"status":"away"}}"#,
         #"{"type":"chat:message_read","payload":{"with":"u-alice","messageId":4.2e1},"id":"r"}"#,
+        #"{"type":"lobby:create","payload":{"name":"Friday pong","maxPlayers":4,"settings":{"pointsToWin":11}},"id":"c1"}"#,
+        ##"{"type":"lobby:customization","payload":{"paddleColor":"#1abc9c"},"id":"p1"}"##,
+        #"{"type":"session.resume","payload":{"resumeToken":"rt.Hq9x","lastChatId":12,"lastLobbyVersion":2},"id":"s1"}"#,
     ]
 
     /// Bytes that tend to matter to a JSON parser.

@@ -22,6 +22,18 @@ import Testing
         #expect(GameID(validating: text) == nil)
     }
 
+    @Test(arguments: ["i-4d9x2k7m1p", "i-x", "i-" + String(repeating: "é", count: 62), "i-i-", "i-😀"])
+    func acceptsInvitationIDs(_ text: String) {
+        #expect(InvitationID(validating: text)?.rawValue == text)
+        #expect(InvitationID(rawValue: text)?.description == text)
+    }
+
+    @Test(arguments: ["", "i", "i-", "I-abc", "x-abc", "abc", " i-abc", "i-a b", "i-a\u{200B}", "i-a\n",
+                      "i-" + String(repeating: "x", count: 63)])
+    func rejectsInvitationIDs(_ text: String) {
+        #expect(InvitationID(validating: text) == nil)
+    }
+
     @Test func messageIDsArePositive() {
         #expect(MessageID(rawValue: 1)?.rawValue == 1)
         #expect(MessageID(rawValue: .max)?.rawValue == .max)

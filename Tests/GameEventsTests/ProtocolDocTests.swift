@@ -81,6 +81,30 @@ import Testing
         }
     }
 
+    /// The first column of the table whose header starts with `header`, after `heading`.
+    static func firstColumn(of header: String, after heading: String) throws -> [String] {
+        let section = try #require(page.range(of: heading)).upperBound
+        let rest = page[section...]
+        let tableStart = try #require(rest.range(of: header)).lowerBound
+        var cells: [String] = []
+        for line in rest[tableStart...].split(separator: "\n").dropFirst(2) {
+            guard line.hasPrefix("| `") else { break }
+            cells.append(String(line.dropFirst(3).prefix { $0 != "`" }))
+        }
+        return cells
+    }
+
+    @Test func lobbyTableListsEveryLobbyClientEvent() throws {
+        let documented = try Self.firstColumn(of: "| client event |", after: "## Lobbies")
+        let lobbyEvents = ClientEventName.allCases.map(\.rawValue).filter { $0.hasPrefix("lobby:") }
+        #expect(documented == lobbyEvents)
+    }
+
+    @Test func reasonTableListsExactlyTheLobbyErrorReasons() throws {
+        let documented = try Self.firstColumn(of: "| `reason` |", after: "## Lobbies")
+        #expect(documented == LobbyErrorReason.allCases.map(\.rawValue))
+    }
+
     @Test func errorTableListsExactlyTheWireErrorCodes() throws {
         let section = try #require(Self.page.range(of: "## Errors")).upperBound
         let rest = Self.page[section...]

@@ -10,17 +10,37 @@ import Testing
                                        to: bob, text: "gg \"wp\"\n😀", sentAt: 1_763_751_600_000)
     static let friend = FriendSummary(userId: bob, username: "bob", status: .inLobby,
                                       lobbyId: LobbyID(validating: "l-12"))
+    static let lobbyId = LobbyID(validating: "l-7k2m9q4x1b")!
+    static let invitation = InvitationID(validating: "i-4d9x2k7m1p")!
+    static let green = PlayerCustomization(paddleColor: PaddleColor(validating: "#00ff7f")!)
+    static let player = LobbyPlayer(userId: bob, username: "bob", ready: true, connected: false, customization: green,
+                                    joinedAt: 1_763_751_605_000, unread: 3)
+    static let waiting = LobbyState(id: lobbyId, name: "Friday \"pong\"", gameType: .pong, maxPlayers: 2,
+                                    isPrivate: true, settings: .standard, hostId: alice, state: .waiting, version: 1,
+                                    createdAt: 1_763_751_600_000, players: [player])
+    static let finished = LobbyState(
+        id: lobbyId, name: "x", gameType: .pong, maxPlayers: 8, isPrivate: false,
+        settings: try! LobbySettings(pointsToWin: 1), hostId: bob, state: .finished, version: 99,
+        createdAt: 1, countdownEndsAt: 2,
+        result: LobbyResult(winnerId: nil, scores: [PlayerScore(userId: alice, score: 0)], reason: .abandoned,
+                            endedAt: 3),
+        players: [player, player])
+    static let lobbyMessage = LobbyChatMessage(lobbyId: lobbyId, messageId: MessageID(rawValue: 1)!, userId: alice,
+                                               username: "alice", text: "hi\n😀", sentAt: 4)
 
     /// At least one value of every case, with optionals both present and absent.
     static let events: [ServerEvent] = [
         .connectionAck(ConnectionAck(connectionId: "c-0-17-3", userId: alice, username: "alice", role: .runner,
                                      serverId: "lobby-1", heartbeatIntervalMs: 25_000, serverTime: 1_763_751_600_000)),
+        .connectionAck(ConnectionAck(connectionId: "c", userId: alice, username: "alice", role: .player,
+                                     serverId: "s", heartbeatIntervalMs: 1, serverTime: 0, resumeToken: "rt.x")),
         .connectionError(ConnectionError(code: "token_expired", message: "token expired")),
         .heartbeatAck(HeartbeatAck(serverTime: 2)),
         .heartbeatAck(HeartbeatAck(serverTime: 2, clientTime: -1)),
         .systemError(SystemError(code: .rateLimited, message: "slow down", retryAfterMs: 400)),
         .systemError(SystemError(code: .invalidPayload, message: "payload.x: is required", field: "payload.x")),
         .systemError(SystemError(code: .internal, message: "")),
+        .systemError(SystemError(code: .forbidden, message: "private", reason: "private_lobby")),
         .userStatus(UserStatusChanged(userId: alice, username: "alice", status: .away)),
         .userStatus(UserStatusChanged(userId: alice, username: "alice", status: .spectating,
                                       gameId: GameID(validating: "g-1"))),
@@ -40,6 +60,40 @@ import Testing
         .messageRead(MessageReadReceipt(by: bob, messageId: MessageID(rawValue: 42)!, readAt: 9)),
         .history(History(with: bob, messages: [], hasMore: false)),
         .history(History(with: bob, messages: [message, message], hasMore: true)),
+        .lobbyCreated(LobbySnapshot(lobby: waiting)),
+        .lobbyList(LobbyList(lobbies: [])),
+        .lobbyList(LobbyList(lobbies: [
+            LobbySummary(id: lobbyId, name: "a", gameType: .pong, maxPlayers: 2, playerCount: 0, state: .closed,
+                         hostUsername: "alice", createdAt: 5, settings: .standard),
+        ], nextCursor: "MTc2Mzc1MTU5MDAwMA")),
+        .lobbyJoined(LobbySnapshot(lobby: finished)),
+        .lobbyLeft(LobbyLeft(lobbyId: lobbyId, reason: .kicked)),
+        .lobbyUpdate(LobbySnapshot(lobby: waiting)),
+        .lobbyUpdate(LobbySnapshot(lobby: finished)),
+        .playerJoined(LobbyPlayerJoined(lobbyId: lobbyId, player: player)),
+        .playerLeft(LobbyPlayerLeft(lobbyId: lobbyId, userId: bob, reason: .closed)),
+        .invitation(LobbyInvitation(invitationId: invitation, lobbyId: lobbyId, lobbyName: "n",
+                                    from: UserSummary(userId: alice, username: "alice"), expiresAt: 6)),
+        .inviteSent(LobbyInviteSent(invitationId: invitation, to: bob, expiresAt: 7)),
+        .invitationDeclined(InvitationDeclined(invitationId: invitation, by: bob)),
+        .lobbyChat(lobbyMessage),
+        .lobbyTyping(LobbyTypingNotice(lobbyId: lobbyId, userId: alice, typing: false)),
+        .lobbyHistory(LobbyHistory(lobbyId: lobbyId, messages: [lobbyMessage, lobbyMessage], hasMore: false)),
+        .lobbyChatRead(LobbyChatReadMarker(lobbyId: lobbyId, messageId: MessageID(rawValue: 9)!)),
+        .lobbyClosed(LobbyClosed(lobbyId: lobbyId, reason: .empty)),
+        .sessionResumed(SessionResumed(lobby: nil, streams: ResumeStreams(chat: .reset, lobbyEvents: .reset))),
+        .sessionResumed(SessionResumed(lobby: finished, streams: ResumeStreams(
+            chat: .recovered([]),
+            lobbyEvents: .gap(missed: 4, rest: [])))),
+        .sessionResumed(SessionResumed(lobby: waiting, streams: ResumeStreams(
+            chat: .gap(missed: 40, rest: [lobbyMessage]),
+            lobbyEvents: .recovered([
+                .playerLeft(LobbyPlayerLeft(lobbyId: lobbyId, userId: bob, reason: .disconnected)),
+                .lobbyUpdate(LobbySnapshot(lobby: waiting)),
+                .lobbyClosed(LobbyClosed(lobbyId: lobbyId, reason: .hostClosed)),
+            ])))),
+        .sessionExpired(SessionExpired(reason: .graceExpired)),
+        .sessionExpired(SessionExpired(reason: .unknownToken)),
     ]
 
     @Test(arguments: events.indices)

@@ -13,6 +13,22 @@ extension ClientEvent {
         case .chatTypingStop: self = .typingStop(try TypingTarget(reading: payload))
         case .chatMessageRead: self = .messageRead(try MessageRead(reading: payload))
         case .chatHistory: self = .history(try HistoryQuery(reading: payload))
+        case .lobbyCreate: self = .createLobby(try CreateLobby(reading: payload))
+        case .lobbyList: self = .listLobbies(try LobbyListQuery(reading: payload))
+        case .lobbyJoin: self = .joinLobby(try JoinLobby(reading: payload))
+        case .lobbyLeave: self = .leaveLobby
+        case .lobbyReady: self = .setReady(try SetReady(reading: payload))
+        case .lobbyCustomization: self = .customize(try PlayerCustomization(reading: payload))
+        case .lobbyStart: self = .startLobby
+        case .lobbyClose: self = .closeLobby
+        case .lobbyInvite: self = .inviteToLobby(try LobbyInvite(reading: payload))
+        case .lobbyAccept: self = .acceptInvitation(try InvitationAnswer(reading: payload))
+        case .lobbyDecline: self = .declineInvitation(try InvitationAnswer(reading: payload))
+        case .lobbyChat: self = .sendLobbyMessage(try SendLobbyMessage(reading: payload))
+        case .lobbyTyping: self = .lobbyTyping(try LobbyTyping(reading: payload))
+        case .lobbyChatHistory: self = .lobbyHistory(try LobbyHistoryQuery(reading: payload))
+        case .lobbyChatRead: self = .lobbyChatRead(try LobbyChatRead(reading: payload))
+        case .sessionResume: self = .resumeSession(try ResumeSession(reading: payload))
         }
     }
 
@@ -27,6 +43,19 @@ extension ClientEvent {
         case .typingStart(let payload), .typingStop(let payload): payload.write(to: &writer)
         case .messageRead(let payload): payload.write(to: &writer)
         case .history(let payload): payload.write(to: &writer)
+        case .leaveLobby, .startLobby, .closeLobby: break
+        case .createLobby(let payload): payload.write(to: &writer)
+        case .listLobbies(let payload): payload.write(to: &writer)
+        case .joinLobby(let payload): payload.write(to: &writer)
+        case .setReady(let payload): payload.write(to: &writer)
+        case .customize(let payload): payload.write(to: &writer)
+        case .inviteToLobby(let payload): payload.write(to: &writer)
+        case .acceptInvitation(let payload), .declineInvitation(let payload): payload.write(to: &writer)
+        case .sendLobbyMessage(let payload): payload.write(to: &writer)
+        case .lobbyTyping(let payload): payload.write(to: &writer)
+        case .lobbyHistory(let payload): payload.write(to: &writer)
+        case .lobbyChatRead(let payload): payload.write(to: &writer)
+        case .resumeSession(let payload): payload.write(to: &writer)
         }
     }
 }

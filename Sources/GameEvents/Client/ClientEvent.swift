@@ -20,6 +20,38 @@ public enum ClientEvent: Equatable, Sendable {
     case messageRead(MessageRead)
     /// `chat:history`.
     case history(HistoryQuery)
+    /// `lobby:create`.
+    case createLobby(CreateLobby)
+    /// `lobby:list`.
+    case listLobbies(LobbyListQuery)
+    /// `lobby:join`.
+    case joinLobby(JoinLobby)
+    /// `lobby:leave` (no payload).
+    case leaveLobby
+    /// `lobby:ready`.
+    case setReady(SetReady)
+    /// `lobby:customization`.
+    case customize(PlayerCustomization)
+    /// `lobby:start` (no payload).
+    case startLobby
+    /// `lobby:close` (no payload).
+    case closeLobby
+    /// `lobby:invite`.
+    case inviteToLobby(LobbyInvite)
+    /// `lobby:accept`.
+    case acceptInvitation(InvitationAnswer)
+    /// `lobby:decline`.
+    case declineInvitation(InvitationAnswer)
+    /// `lobby:chat`.
+    case sendLobbyMessage(SendLobbyMessage)
+    /// `lobby:typing`.
+    case lobbyTyping(LobbyTyping)
+    /// `lobby:chat:history`.
+    case lobbyHistory(LobbyHistoryQuery)
+    /// `lobby:chat:read`.
+    case lobbyChatRead(LobbyChatRead)
+    /// `session.resume`.
+    case resumeSession(ResumeSession)
 
     /// The event's wire name.
     public var name: ClientEventName {
@@ -34,6 +66,22 @@ public enum ClientEvent: Equatable, Sendable {
         case .typingStop: return .chatTypingStop
         case .messageRead: return .chatMessageRead
         case .history: return .chatHistory
+        case .createLobby: return .lobbyCreate
+        case .listLobbies: return .lobbyList
+        case .joinLobby: return .lobbyJoin
+        case .leaveLobby: return .lobbyLeave
+        case .setReady: return .lobbyReady
+        case .customize: return .lobbyCustomization
+        case .startLobby: return .lobbyStart
+        case .closeLobby: return .lobbyClose
+        case .inviteToLobby: return .lobbyInvite
+        case .acceptInvitation: return .lobbyAccept
+        case .declineInvitation: return .lobbyDecline
+        case .sendLobbyMessage: return .lobbyChat
+        case .lobbyTyping: return .lobbyTyping
+        case .lobbyHistory: return .lobbyChatHistory
+        case .lobbyChatRead: return .lobbyChatRead
+        case .resumeSession: return .sessionResume
         }
     }
 }

@@ -21,4 +21,36 @@ public enum ClientEventName: String, Sendable, CaseIterable {
     case chatMessageRead = "chat:message_read"
     /// `chat:history`: page through a conversation.
     case chatHistory = "chat:history"
+    /// `lobby:create`: create a lobby and become its host.
+    case lobbyCreate = "lobby:create"
+    /// `lobby:list`: page through public lobbies.
+    case lobbyList = "lobby:list"
+    /// `lobby:join`: join a lobby.
+    case lobbyJoin = "lobby:join"
+    /// `lobby:leave`: leave your lobby.
+    case lobbyLeave = "lobby:leave"
+    /// `lobby:ready`: say you are (or are not) ready to play.
+    case lobbyReady = "lobby:ready"
+    /// `lobby:customization`: change your options (paddle colour).
+    case lobbyCustomization = "lobby:customization"
+    /// `lobby:start`: start the game now (host only).
+    case lobbyStart = "lobby:start"
+    /// `lobby:close`: close the lobby (host only).
+    case lobbyClose = "lobby:close"
+    /// `lobby:invite`: invite a user to your lobby.
+    case lobbyInvite = "lobby:invite"
+    /// `lobby:accept`: accept an invitation and join its lobby.
+    case lobbyAccept = "lobby:accept"
+    /// `lobby:decline`: decline an invitation.
+    case lobbyDecline = "lobby:decline"
+    /// `lobby:chat`: send a message to your lobby.
+    case lobbyChat = "lobby:chat"
+    /// `lobby:typing`: tell your lobby you started or stopped typing.
+    case lobbyTyping = "lobby:typing"
+    /// `lobby:chat:history`: page through your lobby's chat.
+    case lobbyChatHistory = "lobby:chat:history"
+    /// `lobby:chat:read`: mark your lobby's chat read up to a message.
+    case lobbyChatRead = "lobby:chat:read"
+    /// `session.resume`: take back the session of a lost connection (the first message after reconnecting).
+    case sessionResume = "session.resume"
 }

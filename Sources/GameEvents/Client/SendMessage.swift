@@ -22,18 +22,18 @@ public struct SendMessage: Equatable, Sendable {
         self.text = try Self.validatedText(text)
     }
 
-    /// Sanitizes `text` and checks its length.
-    static func validatedText(_ text: String) throws(EventDecodingError) -> String {
+    /// Sanitizes `text` and checks its length against `maxLength` (``maxTextLength`` for direct messages).
+    static func validatedText(_ text: String, maxLength: Int = maxTextLength) throws(EventDecodingError) -> String {
         let clean = sanitize(text)
         if clean.isEmpty {
             throw .invalidPayload("payload.text", "must not be empty (after removing control characters and "
                 + "surrounding whitespace)")
         }
         // A scalar takes at least one byte, so short texts need no scalar count.
-        if clean.utf8.count > maxTextLength && clean.unicodeScalars.count > maxTextLength {
+        if clean.utf8.count > maxLength && clean.unicodeScalars.count > maxLength {
             throw EventDecodingError(
                 code: .payloadTooLarge,
-                message: "payload.text: must be at most \(maxTextLength) characters (Unicode scalars)",
+                message: "payload.text: must be at most \(maxLength) characters (Unicode scalars)",
                 field: "payload.text")
         }
         return clean

@@ -12,3 +12,18 @@ extension JSONWriter {
         endArray()
     }
 }
+
+extension JSONWriter {
+    /// Writes `"name":{...}` with the payload's members.
+    mutating func writeObject<Payload: WirePayload>(_ name: StaticString, _ payload: Payload) {
+        literalKey(name)
+        beginObject()
+        payload.write(to: &self)
+        endObject()
+    }
+
+    /// Writes `"name":{...}` when `payload` is present, nothing otherwise.
+    mutating func writeObject<Payload: WirePayload>(_ name: StaticString, ifPresent payload: Payload?) {
+        if let payload { writeObject(name, payload) }
+    }
+}

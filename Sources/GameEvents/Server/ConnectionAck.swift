@@ -14,10 +14,13 @@ public struct ConnectionAck: Equatable, Sendable {
     public var heartbeatIntervalMs: Int64
     /// The server's clock, in milliseconds since the epoch.
     public var serverTime: Int64
+    /// The token a new connection sends in `session.resume` to take this connection's session back after losing
+    /// it (docs/protocol.md, "Resuming a session"). Optional: servers without resumption omit it.
+    public var resumeToken: String?
 
     /// An acknowledgement with every field given.
     public init(connectionId: String, userId: UserID, username: String, role: UserRole, serverId: String,
-                heartbeatIntervalMs: Int64, serverTime: Int64) {
+                heartbeatIntervalMs: Int64, serverTime: Int64, resumeToken: String? = nil) {
         self.connectionId = connectionId
         self.userId = userId
         self.username = username
@@ -25,6 +28,7 @@ public struct ConnectionAck: Equatable, Sendable {
         self.serverId = serverId
         self.heartbeatIntervalMs = heartbeatIntervalMs
         self.serverTime = serverTime
+        self.resumeToken = resumeToken
     }
 }
 
@@ -37,6 +41,7 @@ extension ConnectionAck: WirePayload {
         serverId = try payload.string("serverId")
         heartbeatIntervalMs = try payload.integer("heartbeatIntervalMs", in: 1...Int64.max)
         serverTime = try payload.integer("serverTime")
+        resumeToken = try payload.stringIfPresent("resumeToken")
     }
 
     func write(to writer: inout JSONWriter) {
@@ -47,5 +52,6 @@ extension ConnectionAck: WirePayload {
         writer.member("serverId", serverId)
         writer.member("heartbeatIntervalMs", heartbeatIntervalMs)
         writer.member("serverTime", serverTime)
+        writer.member("resumeToken", ifPresent: resumeToken)
     }
 }

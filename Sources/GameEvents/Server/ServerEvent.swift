@@ -34,6 +34,40 @@ public enum ServerEvent: Equatable, Sendable {
     case messageRead(MessageReadReceipt)
     /// `chat:history`.
     case history(History)
+    /// `lobby:created`.
+    case lobbyCreated(LobbySnapshot)
+    /// `lobby:list`.
+    case lobbyList(LobbyList)
+    /// `lobby:joined`.
+    case lobbyJoined(LobbySnapshot)
+    /// `lobby:left`.
+    case lobbyLeft(LobbyLeft)
+    /// `lobby:update`.
+    case lobbyUpdate(LobbySnapshot)
+    /// `lobby:player:join`.
+    case playerJoined(LobbyPlayerJoined)
+    /// `lobby:player:leave`.
+    case playerLeft(LobbyPlayerLeft)
+    /// `lobby:invitation`.
+    case invitation(LobbyInvitation)
+    /// `lobby:invite_sent`.
+    case inviteSent(LobbyInviteSent)
+    /// `lobby:invitation:declined`.
+    case invitationDeclined(InvitationDeclined)
+    /// `lobby:chat`.
+    case lobbyChat(LobbyChatMessage)
+    /// `lobby:typing`.
+    case lobbyTyping(LobbyTypingNotice)
+    /// `lobby:chat:history`.
+    case lobbyHistory(LobbyHistory)
+    /// `lobby:chat:read`.
+    case lobbyChatRead(LobbyChatReadMarker)
+    /// `lobby:closed`.
+    case lobbyClosed(LobbyClosed)
+    /// `session.resumed`.
+    case sessionResumed(SessionResumed)
+    /// `session.expired`.
+    case sessionExpired(SessionExpired)
 
     /// The event's wire name.
     public var name: ServerEventName {
@@ -55,6 +89,23 @@ public enum ServerEvent: Equatable, Sendable {
         case .typingStop: return .chatTypingStop
         case .messageRead: return .chatMessageRead
         case .history: return .chatHistory
+        case .lobbyCreated: return .lobbyCreated
+        case .lobbyList: return .lobbyList
+        case .lobbyJoined: return .lobbyJoined
+        case .lobbyLeft: return .lobbyLeft
+        case .lobbyUpdate: return .lobbyUpdate
+        case .playerJoined: return .lobbyPlayerJoin
+        case .playerLeft: return .lobbyPlayerLeave
+        case .invitation: return .lobbyInvitation
+        case .inviteSent: return .lobbyInviteSent
+        case .invitationDeclined: return .lobbyInvitationDeclined
+        case .lobbyChat: return .lobbyChat
+        case .lobbyTyping: return .lobbyTyping
+        case .lobbyHistory: return .lobbyChatHistory
+        case .lobbyChatRead: return .lobbyChatRead
+        case .lobbyClosed: return .lobbyClosed
+        case .sessionResumed: return .sessionResumed
+        case .sessionExpired: return .sessionExpired
         }
     }
 }

@@ -35,4 +35,38 @@ public enum ServerEventName: String, Sendable, CaseIterable {
     case chatMessageRead = "chat:message_read"
     /// `chat:history`: a page of a conversation.
     case chatHistory = "chat:history"
+    /// `lobby:created`: the answer to `lobby:create`, with the new lobby.
+    case lobbyCreated = "lobby:created"
+    /// `lobby:list`: a page of public lobbies.
+    case lobbyList = "lobby:list"
+    /// `lobby:joined`: the answer to `lobby:join` and `lobby:accept`, with the lobby.
+    case lobbyJoined = "lobby:joined"
+    /// `lobby:left`: you are no longer in a lobby.
+    case lobbyLeft = "lobby:left"
+    /// `lobby:update`: a lobby's full state after a change.
+    case lobbyUpdate = "lobby:update"
+    /// `lobby:player:join`: a player joined your lobby.
+    case lobbyPlayerJoin = "lobby:player:join"
+    /// `lobby:player:leave`: a player is no longer in your lobby.
+    case lobbyPlayerLeave = "lobby:player:leave"
+    /// `lobby:invitation`: someone invited you to a lobby.
+    case lobbyInvitation = "lobby:invitation"
+    /// `lobby:invite_sent`: the answer to `lobby:invite`.
+    case lobbyInviteSent = "lobby:invite_sent"
+    /// `lobby:invitation:declined`: an invitation was declined.
+    case lobbyInvitationDeclined = "lobby:invitation:declined"
+    /// `lobby:chat`: a lobby chat message, to every member.
+    case lobbyChat = "lobby:chat"
+    /// `lobby:typing`: a member started or stopped typing.
+    case lobbyTyping = "lobby:typing"
+    /// `lobby:chat:history`: a page of a lobby's chat.
+    case lobbyChatHistory = "lobby:chat:history"
+    /// `lobby:chat:read`: the answer to `lobby:chat:read`.
+    case lobbyChatRead = "lobby:chat:read"
+    /// `lobby:closed`: your lobby was closed.
+    case lobbyClosed = "lobby:closed"
+    /// `session.resumed`: the answer to `session.resume`: the seat, the lobby and what was missed.
+    case sessionResumed = "session.resumed"
+    /// `session.expired`: the answer to a `session.resume` that came too late or with an unknown token.
+    case sessionExpired = "session.expired"
 }

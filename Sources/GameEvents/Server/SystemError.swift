@@ -6,14 +6,19 @@ public struct SystemError: Equatable, Sendable {
     public var message: String
     /// The offending field (`payload.userId`), when one is to blame.
     public var field: String?
+    /// A machine-readable detail for `conflict`, `forbidden` and `not_found` (`lobby_full`, see
+    /// ``LobbyErrorReason``); clients switch on `code` and `reason`, never on `message`.
+    public var reason: String?
     /// For `rate_limited`: when to retry, in milliseconds.
     public var retryAfterMs: Int64?
 
     /// An error with the given details.
-    public init(code: WireErrorCode, message: String, field: String? = nil, retryAfterMs: Int64? = nil) {
+    public init(code: WireErrorCode, message: String, field: String? = nil, reason: String? = nil,
+                retryAfterMs: Int64? = nil) {
         self.code = code
         self.message = message
         self.field = field
+        self.reason = reason
         self.retryAfterMs = retryAfterMs
     }
 
@@ -28,6 +33,7 @@ extension SystemError: WirePayload {
         code = try payload.enumeration("code")
         message = try payload.string("message")
         field = try payload.stringIfPresent("field")
+        reason = try payload.stringIfPresent("reason")
         retryAfterMs = try payload.integerIfPresent("retryAfterMs", in: 0...Int64.max)
     }
 
@@ -35,6 +41,7 @@ extension SystemError: WirePayload {
         writer.member("code", code.rawValue)
         writer.member("message", message)
         writer.member("field", ifPresent: field)
+        writer.member("reason", ifPresent: reason)
         writer.member("retryAfterMs", ifPresent: retryAfterMs)
     }
 }

@@ -144,6 +144,26 @@ extension Config {
                 help: "a user whose last connection closed stays online this long (a reconnect shows nothing to friends)") { c, v throws(ConfigError) in
             c.presenceGraceMs = try int(v, "PRESENCE_GRACE_MS", 0...600_000)
         },
+        Setting(env: "LOBBY_RECONNECT_GRACE_MS", flag: "lobby-reconnect-grace-ms", kind: .int, defaultText: "30000",
+                help: "a lobby member whose last connection dropped keeps their seat this long (shown as disconnected)") { c, v throws(ConfigError) in
+            c.lobbyReconnectGraceMs = try int(v, "LOBBY_RECONNECT_GRACE_MS", 0...3_600_000)
+        },
+        Setting(env: "LOBBY_COUNTDOWN_MS", flag: "lobby-countdown-ms", kind: .int, defaultText: "3000",
+                help: "countdown between everyone being ready and the game starting") { c, v throws(ConfigError) in
+            c.lobbyCountdownMs = try int(v, "LOBBY_COUNTDOWN_MS", 0...60_000)
+        },
+        Setting(env: "LOBBY_INVITATION_TTL_MS", flag: "lobby-invitation-ttl-ms", kind: .int, defaultText: "60000",
+                help: "how long a lobby invitation can be accepted") { c, v throws(ConfigError) in
+            c.lobbyInvitationTtlMs = try int(v, "LOBBY_INVITATION_TTL_MS", 1_000...86_400_000)
+        },
+        Setting(env: "LOBBY_CHAT_KEEP", flag: "lobby-chat-keep", kind: .int, defaultText: "10000",
+                help: "lobby chat retention: messages kept per lobby (older ones pruned in the background; 0 = no cap)") { c, v throws(ConfigError) in
+            c.lobbyChatKeep = try int(v, "LOBBY_CHAT_KEEP", 0...100_000_000)
+        },
+        Setting(env: "LOBBY_CHAT_MAX_AGE_DAYS", flag: "lobby-chat-max-age-days", kind: .int, defaultText: "30",
+                help: "lobby chat retention: messages older than this are pruned in the background (0 = keep forever)") { c, v throws(ConfigError) in
+            c.lobbyChatMaxAgeDays = try int(v, "LOBBY_CHAT_MAX_AGE_DAYS", 0...36_500)
+        },
     ]
 
     private static func int(_ text: String, _ name: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int {

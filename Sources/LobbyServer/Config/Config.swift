@@ -49,6 +49,16 @@ struct Config: Sendable {
     var serverId: String? = nil
     /// How long a user with no open connection still counts as online.
     var presenceGraceMs = 5_000
+    /// How long a disconnected lobby member keeps their seat.
+    var lobbyReconnectGraceMs = 30_000
+    /// Countdown before a game starts once everyone is ready.
+    var lobbyCountdownMs = 3_000
+    /// Lifetime of a lobby invitation.
+    var lobbyInvitationTtlMs = 60_000
+    /// Lobby chat messages kept per lobby (0: no cap).
+    var lobbyChatKeep = 10_000
+    /// Lobby chat messages older than this many days are pruned (0: never).
+    var lobbyChatMaxAgeDays = 30
 
     /// Whether `/echo` is served, after applying the environment's default.
     var isEchoEnabled: Bool { echoEnabled ?? (environment == .development) }

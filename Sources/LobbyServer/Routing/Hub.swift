@@ -58,6 +58,10 @@ final class Hub: @unchecked Sendable {
             markRead(read, request)
         case .history(let query):
             history(query, request)
+        case .createLobby, .listLobbies, .joinLobby, .leaveLobby, .setReady, .customize, .startLobby, .closeLobby,
+            .inviteToLobby, .acceptInvitation, .declineInvitation, .sendLobbyMessage, .lobbyTyping, .lobbyHistory,
+            .lobbyChatRead, .resumeSession:
+            fail(request, .unknownEvent, "\(message.event.name.rawValue) is not served yet")
         }
     }
 

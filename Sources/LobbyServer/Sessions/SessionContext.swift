@@ -24,9 +24,13 @@ extension ClientEvent {
     /// Which rate limit an event counts against.
     var rateLimitKind: RateLimitKind {
         switch self {
-        case .sendMessage: return .chat
+        case .sendMessage, .sendLobbyMessage, .lobbyTyping: return .chat
         case .setStatus, .typingStart, .typingStop: return .presence
+        case .createLobby, .joinLobby, .acceptInvitation: return .roomJoin
         case .heartbeat, .addFriend, .removeFriend, .listFriends, .messageRead, .history: return .other
+        case .listLobbies, .leaveLobby, .setReady, .customize, .startLobby, .closeLobby, .inviteToLobby,
+            .declineInvitation, .lobbyHistory, .lobbyChatRead, .resumeSession:
+            return .other
         }
     }
 }
