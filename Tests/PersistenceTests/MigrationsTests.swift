@@ -8,21 +8,27 @@ import Testing
 /// the stores rely on.
 @Suite struct MigrationsTests {
     /// Runs `body` with a freshly migrated connection to a temporary file.
-    func withMigratedFile(_ body: (SQLiteConnection) throws -> Void) throws {
+    static func withMigratedFile(_ body: (SQLiteConnection) throws -> Void) throws {
         try TemporaryDirectory.with { directory throws in
             let db = try SQLiteConnection(path: directory.appendingPathComponent("schema.sqlite").path)
             let applied = try Migrator(directory: StoreBackend.migrations).migrate(db)
-            #expect(applied.map(\.name) == ["users", "friends", "direct_messages"])
+            #expect(applied.map(\.name) == ["users", "friends", "direct_messages", "lobby_chat"])
             try body(db)
         }
     }
 
     @Test func applyOnceOnAFreshFile() throws {
-        try withMigratedFile { db throws in
-            #expect(try Migrator.appliedMigrations(db) == [1: "users", 2: "friends", 3: "direct_messages"])
+        try Self.withMigratedFile { db throws in
+            #expect(
+                try Migrator.appliedMigrations(db)
+                    == [1: "users", 2: "friends", 3: "direct_messages", 4: "lobby_chat"])
             #expect(try Migrator(directory: StoreBackend.migrations).migrate(db).isEmpty)
             let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table'").map { $0[0] }
-            for table in ["users", "friendships", "friend_requests", "direct_messages", "dm_read_markers"] {
+            let all = [
+                "users", "friendships", "friend_requests", "direct_messages", "dm_read_markers", "lobby_messages",
+                "lobby_read_markers", "lobby_message_sequences",
+            ]
+            for table in all {
                 #expect(tables.contains(.text(table)), "\(table)")
             }
             #expect(try db.query("PRAGMA foreign_key_check").isEmpty)
@@ -30,7 +36,7 @@ import Testing
     }
 
     @Test func constraintsHoldWithoutTheStores() throws {
-        try withMigratedFile { db throws in
+        try Self.withMigratedFile { db throws in
             try db.execute("INSERT INTO users VALUES ('a', 'alice', 1, 1), ('b', 'bob', 1, 1)")
             let check = SQLITE_CONSTRAINT | (1 << 8)
             let foreignKey = SQLITE_CONSTRAINT | (3 << 8)
@@ -57,7 +63,7 @@ import Testing
     }
 
     @Test func conversationColumnsAreDerivedAndIdsNeverReused() throws {
-        try withMigratedFile { db throws in
+        try Self.withMigratedFile { db throws in
             try db.execute(
                 """
                 INSERT INTO users VALUES ('b', 'bob', 1, 1), ('a', 'alice', 1, 1);
@@ -74,7 +80,7 @@ import Testing
     }
 
     @Test func storeQueriesUseTheIndexes() throws {
-        try withMigratedFile { db throws in
+        try Self.withMigratedFile { db throws in
             let plans = [
                 (
                     "SELECT id FROM direct_messages WHERE low_user = 'a' AND high_user = 'b' AND id < 9 ORDER BY id DESC",

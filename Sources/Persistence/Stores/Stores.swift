@@ -7,11 +7,17 @@ public struct Stores {
     public let friends: any FriendStore
     /// Direct messages and read markers.
     public let messages: any DirectMessageStore
+    /// Lobby chat messages, read markers and retention.
+    public let lobbyChat: any LobbyChatStore
 
-    /// Bundles three stores sharing one database.
-    public init(users: any UserStore, friends: any FriendStore, messages: any DirectMessageStore) {
+    /// Bundles four stores sharing one database.
+    public init(
+        users: any UserStore, friends: any FriendStore, messages: any DirectMessageStore,
+        lobbyChat: any LobbyChatStore
+    ) {
         self.users = users
         self.friends = friends
         self.messages = messages
+        self.lobbyChat = lobbyChat
     }
 }

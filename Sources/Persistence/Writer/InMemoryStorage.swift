@@ -1,4 +1,4 @@
-/// `StorageBackend` in memory: the twin of `SQLiteStorage`, with the three in-memory stores on shared
+/// `StorageBackend` in memory: the twin of `SQLiteStorage`, with the in-memory stores on shared
 /// `InMemoryTables`. Batches and savepoints roll back through the tables' undo journal, so the writer behaves
 /// the same on both. Nothing survives the process. Not thread-safe: after the hand-over, writer thread only.
 public final class InMemoryStorage: StorageBackend {
@@ -11,7 +11,7 @@ public final class InMemoryStorage: StorageBackend {
     public init() {
         stores = Stores(
             users: InMemoryUserStore(tables: tables), friends: InMemoryFriendStore(tables: tables),
-            messages: InMemoryDirectMessageStore(tables: tables))
+            messages: InMemoryDirectMessageStore(tables: tables), lobbyChat: InMemoryLobbyChatStore(tables: tables))
     }
 
     /// Nothing to do: the tables carry no thread check.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `StorageBackend` on one SQLite connection, with the three SQLite stores on it.
+/// `StorageBackend` on one SQLite connection, with the SQLite stores on it.
 ///
 /// Durability: the database runs in WAL mode (https://sqlite.org/wal.html). With `synchronous = FULL` (the
 /// default here, `Synchronous.full`) every COMMIT fsyncs the WAL, so a committed batch survives an application
@@ -28,17 +28,27 @@ public final class SQLiteStorage: StorageBackend {
         self.connection = connection
         self.stores = Stores(
             users: SQLiteUserStore(connection: connection), friends: SQLiteFriendStore(connection: connection),
-            messages: SQLiteDirectMessageStore(connection: connection))
+            messages: SQLiteDirectMessageStore(connection: connection),
+            lobbyChat: SQLiteLobbyChatStore(connection: connection))
     }
 
-    /// Opens (creating if needed) the database file at `path`, sets `synchronous`, and applies the migrations in
-    /// `migrationsDirectory` (see `Migrator`). `":memory:"` gives a private in-memory SQLite database.
+    /// The page cache of the writer's connection, in KiB (`PRAGMA cache_size = -N`,
+    /// https://sqlite.org/pragma.html#pragma_cache_size). SQLite's default, 2 MiB, is smaller than what one batch
+    /// dirties when lobby chat appends land in a few hundred lobbies at once (a leaf page per lobby and per index),
+    /// so pages were spilled and read back within the batch: 64 MiB more than doubles lobby chat appends per
+    /// second. The memory is taken as pages are used, not up front.
+    public static let pageCacheKibibytes = 65_536
+
+    /// Opens (creating if needed) the database file at `path`, sets `synchronous` and the page cache
+    /// (`pageCacheKibibytes`), and applies the migrations in `migrationsDirectory` (see `Migrator`). `":memory:"`
+    /// gives a private in-memory SQLite database.
     public static func open(
         path: String, migrationsDirectory: URL, synchronous: Synchronous = .full,
         options: SQLiteConnection.Options = SQLiteConnection.Options()
     ) throws -> SQLiteStorage {
         let connection = try SQLiteConnection(path: path, options: options)
         if !connection.isInMemory { try connection.execute("PRAGMA synchronous = \(synchronous.rawValue)") }
+        try connection.execute("PRAGMA cache_size = -\(pageCacheKibibytes)")
         try Migrator(directory: migrationsDirectory).migrate(connection)
         return SQLiteStorage(connection: connection)
     }

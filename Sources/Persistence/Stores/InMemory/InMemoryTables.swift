@@ -1,7 +1,7 @@
 /// The in-memory twin's database: the same tables as the SQLite schema, as dictionaries, plus an undo journal so
 /// that savepoints and transactions roll back exactly like SQLite's. Every change goes through one of the
-/// `set...`/`appendMessage` mutators, which journal the previous value while a transaction or savepoint is
-/// open. Not thread-safe: confined to one thread like a `SQLiteConnection`.
+/// `set...`/`appendMessage`/`changeLobbyChat` mutators, which journal how to undo it while a transaction or
+/// savepoint is open. Not thread-safe: confined to one thread like a `SQLiteConnection`.
 final class InMemoryTables {
     /// A row of `users` (the id is the key).
     struct UserRow {
@@ -36,6 +36,7 @@ final class InMemoryTables {
         case request(DirectedPair, Int64?)
         case marker(DirectedPair, ReadMarker?)
         case message(UserPair, ClientKey?, previousLastId: Int64)
+        case lobbyChat(InMemoryLobbyChatTables.Undo)
     }
 
     /// `users`, by id.
@@ -52,6 +53,8 @@ final class InMemoryTables {
     private(set) var markers: [DirectedPair: ReadMarker] = [:]
     /// The highest message id handed out (AUTOINCREMENT's `sqlite_sequence`, rolled back with the rest).
     private(set) var lastMessageId: Int64 = 0
+    /// `lobby_messages`, `lobby_read_markers` and `lobby_message_sequences`, changed through `changeLobbyChat`.
+    private(set) var lobbyChat = InMemoryLobbyChatTables()
 
     /// Changes since the outermost open scope began, oldest first.
     private var journal: [Undo] = []
@@ -139,6 +142,13 @@ extension InMemoryTables {
         return message
     }
 
+    /// Applies one change to the lobby chat tables and journals the undo it returns (nil: nothing changed).
+    func changeLobbyChat<T>(_ change: (inout InMemoryLobbyChatTables) -> (T, InMemoryLobbyChatTables.Undo?)) -> T {
+        let (value, undo) = change(&lobbyChat)
+        if let undo { record(.lobbyChat(undo)) }
+        return value
+    }
+
     /// Journals `undo` while a scope is open.
     private func record(_ undo: Undo) {
         if depth > 0 { journal.append(undo) }
@@ -157,6 +167,7 @@ extension InMemoryTables {
                 if conversations[pair]?.isEmpty == true { conversations[pair] = nil }
                 if let key { messagesByClientId[key] = nil }
                 lastMessageId = previousLastId
+            case .lobbyChat(let change): lobbyChat.revert(change)
             }
         }
     }
