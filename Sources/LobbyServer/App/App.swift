@@ -35,8 +35,12 @@ final class App: @unchecked Sendable {
         self.writer = writer
         let fanout = Fanout()
         let shard = try Shard(name: "lobby-hub")
-        let hub = Hub(shard: shard, writer: writer, fanout: fanout, presenceGraceMs: config.presenceGraceMs, policy: policy)
+        let lobbyRules = LobbyRules(countdownMs: Int64(config.lobbyCountdownMs), invitationTtlMs: Int64(config.lobbyInvitationTtlMs),
+                                    disconnectGraceMs: Int64(config.lobbyReconnectGraceMs))
+        let hub = Hub(shard: shard, writer: writer, fanout: fanout, presenceGraceMs: config.presenceGraceMs, policy: policy,
+                      lobbyRules: lobbyRules)
         self.hub = hub
+        hub.execute { hub.scheduleChatRetention(keep: self.config.lobbyChatKeep, maxAgeDays: self.config.lobbyChatMaxAgeDays) }
         let services = SessionServices(
             verifier: JWTVerifier(secret: secret, leewaySeconds: config.jwtLeewaySeconds), policy: policy,
             serverId: config.serverId ?? ProcessInfo.processInfo.hostName, heartbeatIntervalMs: config.pingIntervalMs, hub: hub)

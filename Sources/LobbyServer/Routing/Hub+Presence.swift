@@ -4,10 +4,12 @@ import Persistence
 extension Hub {
     /// An authenticated connection opened. The user's first connection brings them online: their record is
     /// updated, their friends are loaded, and online friends hear `friend:online`.
-    func connectionOpened(_ ref: ConnectionRef, user: UserID, username: String) {
+    func connectionOpened(_ ref: ConnectionRef, user: UserID, username: String, resumeToken: String) {
         let now = SessionServices.nowMs()
         let outcome = presence.connectionOpened(user: user.rawValue, username: username, conn: ref)
         let id = user.rawValue
+        registerResumeToken(resumeToken, user: user)
+        lobbyMemberConnected(user, ref: ref)
         guard outcome == .cameOnline else {
             store(nil, { stores in try stores.users.upsert(id: id, username: username, seenAt: now) }, then: { _ in })
             return
@@ -31,9 +33,24 @@ extension Hub {
 
     /// A connection closed. The user's last one starts the grace period; if it ends with no connection back,
     /// friends hear `friend:offline`.
-    func connectionClosed(_ ref: ConnectionRef, user: UserID) {
+    func connectionClosed(_ ref: ConnectionRef, user: UserID, resumeToken: String) {
+        resumeTokenClosed(resumeToken)
         guard presence.connectionClosed(user: user.rawValue, conn: ref, now: MonotonicClock.now()) != nil else { return }
+        // The user's last connection: their lobby seat is kept for the reconnect grace period, shown as disconnected.
+        perform(lobbies.disconnected(user: user, now: nowMs()), nil)
         shard.schedule(afterMs: Int(presence.graceNs / 1_000_000)) { [self] in graceElapsed(user) }
+    }
+
+    /// A connection of a lobby member opened: a returning member is restored (everyone gets a fresh
+    /// `lobby:update`); a member's extra tab gets the lobby state.
+    private func lobbyMemberConnected(_ user: UserID, ref: ConnectionRef) {
+        guard let lobbyId = lobbies.lobbyOf(user), let lobby = lobbies.lobby(lobbyId) else { return }
+        if lobby.players.first(where: { $0.userId == user })?.connected == false {
+            perform(lobbies.reconnected(user: user), nil)
+        } else {
+            outbox.send(SessionServices.frame(.lobbyUpdate(LobbySnapshot(lobby: wire(lobby)))), to: ref)
+        }
+        setLobbyActivity(user, lobbyId)
     }
 
     private func graceElapsed(_ user: UserID) {

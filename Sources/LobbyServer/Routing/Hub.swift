@@ -13,15 +13,31 @@ final class Hub: @unchecked Sendable {
     /// Friends of online users (ids and usernames), loaded when the user comes online.
     var friends: [UserID: [UserID: String]] = [:]
     let userLimiter: UserLimiter
+    /// Every lobby, and which lobby each user is in.
+    var lobbies: LobbyDirectory<SystemRandomNumberGenerator>
+    let lobbyRules: LobbyRules
+    /// Per lobby: the last chat message id and members' read markers (for unread counts).
+    var lobbyChat: [LobbyID: LobbyChatState] = [:]
+    /// Per lobby: recent membership events with the version they produced (for session resume).
+    var lobbyEventLog: [LobbyID: LobbyEventLog] = [:]
+    /// Resume tokens handed out in `connection.ack`, valid while their connection is open and for the
+    /// reconnect grace period after it closes.
+    var resumeTokens: [String: ResumeEntry] = [:]
 
-    init(shard: Shard, writer: PersistenceWriter, fanout: Fanout, presenceGraceMs: Int, policy: RateLimitPolicy) {
+    init(shard: Shard, writer: PersistenceWriter, fanout: Fanout, presenceGraceMs: Int, policy: RateLimitPolicy,
+         lobbyRules: LobbyRules) {
         self.shard = shard
         self.writer = writer
+        self.lobbyRules = lobbyRules
+        lobbies = LobbyDirectory(rules: lobbyRules, random: SystemRandomNumberGenerator())
         outbox = Outbox(fanout: fanout)
         presence = PresenceTracker(graceNs: MonotonicClock.ns(ms: presenceGraceMs))
         userLimiter = UserLimiter(limits: policy.perUser)
         shard.afterBatch = { [unowned self] in outbox.flush() }
     }
+
+    /// Wall-clock milliseconds.
+    func nowMs() -> Int64 { SessionServices.nowMs() }
 
     /// Runs `task` on the hub's thread.
     func execute(_ task: @escaping @Sendable () -> Void) { shard.execute(task) }
@@ -58,10 +74,38 @@ final class Hub: @unchecked Sendable {
             markRead(read, request)
         case .history(let query):
             history(query, request)
-        case .createLobby, .listLobbies, .joinLobby, .leaveLobby, .setReady, .customize, .startLobby, .closeLobby,
-            .inviteToLobby, .acceptInvitation, .declineInvitation, .sendLobbyMessage, .lobbyTyping, .lobbyHistory,
-            .lobbyChatRead, .resumeSession:
-            fail(request, .unknownEvent, "\(message.event.name.rawValue) is not served yet")
+        case .createLobby(let create):
+            createLobby(create, request)
+        case .listLobbies(let query):
+            listLobbies(query, request)
+        case .joinLobby(let join):
+            perform(lobbies.join(user: request.user, username: request.username, lobby: join.lobbyId, now: nowMs()), request)
+        case .leaveLobby:
+            leaveLobby(request)
+        case .setReady(let set):
+            perform(lobbies.ready(user: request.user, set.ready, now: nowMs()), request)
+        case .customize(let customization):
+            customize(customization, request)
+        case .startLobby:
+            perform(lobbies.start(user: request.user), request)
+        case .closeLobby:
+            perform(lobbies.close(user: request.user), request)
+        case .inviteToLobby(let invite):
+            inviteToLobby(invite.userId, request)
+        case .acceptInvitation(let answer):
+            answerInvitation(answer.invitationId, accept: true, request)
+        case .declineInvitation(let answer):
+            answerInvitation(answer.invitationId, accept: false, request)
+        case .sendLobbyMessage(let send):
+            sendLobbyMessage(send, request)
+        case .lobbyTyping(let typing):
+            lobbyTyping(typing.typing, request)
+        case .lobbyHistory(let query):
+            lobbyHistory(query, request)
+        case .lobbyChatRead(let read):
+            lobbyChatRead(read.messageId, request)
+        case .resumeSession(let resume):
+            resumeSession(resume, request)
         }
     }
 
@@ -81,8 +125,9 @@ final class Hub: @unchecked Sendable {
     }
 
     /// Answers with `system.error`.
-    func fail(_ request: Request, _ code: WireErrorCode, _ message: String, retryAfterMs: Int? = nil) {
-        reply(request, .systemError(SystemError(code: code, message: message, retryAfterMs: retryAfterMs.map(Int64.init))))
+    func fail(_ request: Request, _ code: WireErrorCode, _ message: String, reason: String? = nil, retryAfterMs: Int? = nil) {
+        reply(request, .systemError(SystemError(code: code, message: message, reason: reason,
+                                                retryAfterMs: retryAfterMs.map(Int64.init))))
     }
 
     /// Sends `event` to every connection of `user` (encoded once).

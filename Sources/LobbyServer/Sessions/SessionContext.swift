@@ -1,4 +1,5 @@
 import GameEvents
+import WebSocketCore
 
 /// What a `/ws` connection carries once authenticated: who it is and its own rate limits. Attached to the
 /// connection (`Connection.context`) and touched only on the connection's loop.
@@ -10,6 +11,8 @@ final class SessionContext {
     let connectionId: String
     var limiter: ConnectionLimiter
     var abuse = AbuseTracker()
+    /// Handed out in `connection.ack`: a later connection of the same user may resume this session with it.
+    let resumeToken = SessionContext.makeResumeToken()
 
     init(claims: Claims, userId: UserID, connectionId: String, limits: RateLimitsByKind, now: UInt64) {
         self.userId = userId
@@ -17,6 +20,15 @@ final class SessionContext {
         self.role = claims.role
         self.connectionId = connectionId
         limiter = ConnectionLimiter(limits: limits, now: now)
+    }
+}
+
+extension SessionContext {
+    /// 128 random bits, base64url: unguessable, so a token proves the client held the earlier connection.
+    static func makeResumeToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return "rt." + Base64.encode(bytes, alphabet: .url, padded: false)
     }
 }
 

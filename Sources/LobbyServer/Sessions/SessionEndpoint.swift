@@ -41,13 +41,15 @@ final class SessionEndpoint: WebSocketHandler {
         let session = SessionContext(claims: claims, userId: userId, connectionId: ref.description,
                                      limits: services.policy.perConnection, now: loop.now)
         connection.context = session
+        let resumeToken = session.resumeToken
         let ack = ConnectionAck(connectionId: session.connectionId, userId: userId, username: claims.username,
                                 role: UserRole(rawValue: claims.role.rawValue) ?? .player, serverId: services.serverId,
-                                heartbeatIntervalMs: Int64(services.heartbeatIntervalMs), serverTime: SessionServices.nowMs())
+                                heartbeatIntervalMs: Int64(services.heartbeatIntervalMs), serverTime: SessionServices.nowMs(),
+                                resumeToken: resumeToken)
         connection.sendMessage(SessionServices.frame(.connectionAck(ack)))
         let hub = services.hub
         let username = claims.username
-        hub.execute { hub.connectionOpened(ref, user: userId, username: username) }
+        hub.execute { hub.connectionOpened(ref, user: userId, username: username, resumeToken: resumeToken) }
     }
 
     /// The token from `Authorization: Bearer <token>`.
@@ -98,7 +100,8 @@ final class SessionEndpoint: WebSocketHandler {
         let hub = services.hub
         let ref = connection.ref
         let user = session.userId
-        hub.execute { hub.connectionClosed(ref, user: user) }
+        let resumeToken = session.resumeToken
+        hub.execute { hub.connectionClosed(ref, user: user, resumeToken: resumeToken) }
     }
 
     // MARK: Helpers

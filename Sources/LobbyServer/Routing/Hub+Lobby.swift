@@ -1,0 +1,207 @@
+import GameEvents
+
+/// A lobby's chat counters kept on the hub for unread counts (ids are a dense per-lobby sequence).
+struct LobbyChatState {
+    var lastMessageId: Int64 = 0
+    var lastRead: [UserID: Int64] = [:]
+}
+
+/// The last membership events of a lobby with the version each produced, for `session.resume`.
+struct LobbyEventLog {
+    static let capacity = 64
+    private(set) var entries: [(version: Int64, event: ServerEvent)] = []
+
+    mutating func append(version: Int64, _ event: ServerEvent) {
+        entries.append((version, event))
+        if entries.count > Self.capacity { entries.removeFirst(entries.count - Self.capacity) }
+    }
+}
+
+/// A resume token's owner and, once its connection closed, when (monotonic ns).
+struct ResumeEntry {
+    let user: UserID
+    var closedAt: UInt64?
+}
+
+extension Hub {
+    // MARK: Requests
+
+    func createLobby(_ create: CreateLobby, _ request: Request) {
+        let options: Lobby.Options
+        do {
+            options = try Lobby.Options(name: create.name, gameType: create.gameType.rawValue, maxPlayers: create.maxPlayers,
+                                        isPrivate: create.isPrivate, pointsToWin: create.settings.pointsToWin)
+        } catch {
+            reject(request, error)
+            return
+        }
+        perform(lobbies.create(host: request.user, username: request.username, options: options, now: nowMs()), request)
+    }
+
+    func listLobbies(_ query: LobbyListQuery, _ request: Request) {
+        do {
+            let page = try lobbies.list(gameType: query.gameType.flatMap { Lobby.GameType(rawValue: $0.rawValue) },
+                                        hasSpace: query.hasSpace,
+                                        state: query.state.flatMap { Lobby.State(rawValue: $0.rawValue) },
+                                        cursor: query.cursor, limit: query.limit)
+            reply(request, .lobbyList(LobbyList(lobbies: page.lobbies.map(Self.summary), nextCursor: page.nextCursor)))
+        } catch {
+            reject(request, error)
+        }
+    }
+
+    func leaveLobby(_ request: Request) {
+        perform(lobbies.leave(user: request.user, reason: .left, now: nowMs()), request)
+    }
+
+    func customize(_ customization: PlayerCustomization, _ request: Request) {
+        do {
+            let domain = try Lobby.Customization(paddleColor: customization.paddleColor.rawValue)
+            perform(lobbies.customize(user: request.user, domain), request)
+        } catch {
+            reject(request, error)
+        }
+    }
+
+    func inviteToLobby(_ target: UserID, _ request: Request) {
+        perform(lobbies.invite(from: request.user, to: target, now: nowMs()), request)
+    }
+
+    func answerInvitation(_ id: InvitationID, accept: Bool, _ request: Request) {
+        guard let invitation = Lobby.InvitationID(rawValue: id.rawValue) else {
+            fail(request, .notFound, "no invitation \(id.rawValue)")
+            return
+        }
+        let now = nowMs()
+        perform(accept ? lobbies.accept(user: request.user, username: request.username, invitation: invitation, now: now)
+                       : lobbies.decline(user: request.user, invitation: invitation, now: now), request)
+    }
+
+    // MARK: Performing outcomes
+
+    /// Sends a domain rejection as `system.error`.
+    func reject(_ request: Request, _ rejection: LobbyRejection) {
+        reply(request, .systemError(Self.wire(rejection)))
+    }
+
+    /// Carries out what the lobby machine decided: replies, broadcasts (each encoded once), timers, presence.
+    /// `request` is nil for timer-driven events.
+    func perform(_ outcome: LobbyOutcome, _ request: Request?) {
+        var answered = false
+        var lobbyId = outcome.lobby?.id
+        for action in outcome.actions {
+            switch action {
+            case .rejected(let rejection):
+                if let request { reject(request, rejection) }
+                answered = true
+            case .created:
+                guard let lobby = outcome.lobby, let request else { continue }
+                lobbyChat[lobby.id] = LobbyChatState()
+                reply(request, .lobbyCreated(LobbySnapshot(lobby: wire(lobby))))
+                answered = true
+                setLobbyActivity(request.user, lobby.id)
+            case .updated:
+                guard let lobby = outcome.lobby else { continue }
+                let event = ServerEvent.lobbyUpdate(LobbySnapshot(lobby: wire(lobby)))
+                broadcast(event, to: lobby.memberIds, requester: answered ? nil : request)
+                answered = true
+            case .playerJoined(let player):
+                guard let lobby = outcome.lobby else { continue }
+                let event = ServerEvent.playerJoined(LobbyPlayerJoined(lobbyId: lobby.id, player: Self.wire(player)))
+                log(lobby.id, version: lobby.version, event)
+                broadcast(event, to: lobby.memberIds.filter { $0 != player.userId }, requester: nil)
+                if let request, request.user == player.userId {
+                    reply(request, .lobbyJoined(LobbySnapshot(lobby: wire(lobby))))
+                    answered = true
+                }
+                setLobbyActivity(player.userId, lobby.id)
+            case .playerLeft(let user, let reason):
+                guard let id = lobbyId else { continue }
+                let event = ServerEvent.playerLeft(LobbyPlayerLeft(lobbyId: id, userId: user, reason: Self.wire(reason)))
+                if let lobby = outcome.lobby {
+                    log(id, version: lobby.version, event)
+                    broadcast(event, to: lobby.memberIds.filter { $0 != user }, requester: nil)
+                }
+                let left = ServerEvent.lobbyLeft(LobbyLeft(lobbyId: id, reason: Self.wire(reason)))
+                if let request, request.user == user {
+                    sendToAllOfRequester(request, left)
+                    answered = true
+                } else {
+                    send(left, toUser: user)
+                }
+                lobbyChat[id]?.lastRead[user] = nil
+                setLobbyActivity(user, nil)
+            case .playerLeftGame, .hostChanged, .countdownCancelled, .gameFinished:
+                break  // the lobby:update that follows carries the change (the game itself arrives with issue 5)
+            case .countdownStarted(let deadline):
+                guard let id = lobbyId else { continue }
+                scheduleAt(wallMs: deadline) { [self] in perform(lobbies.countdownElapsed(lobby: id, now: nowMs()), nil) }
+            case .startGame(let lobby):
+                Log.info("lobby game starting", ["lobby": lobby.id.rawValue, "players": lobby.players.count])
+            case .graceStarted(let user, let deadline):
+                scheduleAt(wallMs: deadline) { [self] in perform(lobbies.graceExpired(user: user, now: nowMs()), nil) }
+            case .closed(let reason, let formerMembers):
+                guard let id = lobbyId else { continue }
+                let event = ServerEvent.lobbyClosed(LobbyClosed(lobbyId: id, reason: LobbyCloseReason(rawValue: reason.rawValue) ?? .empty))
+                broadcast(event, to: formerMembers, requester: answered ? nil : request)
+                answered = true
+                for member in formerMembers { setLobbyActivity(member, nil) }
+                lobbyChat[id] = nil
+                lobbyEventLog[id] = nil
+                lobbyId = id
+            case .invitationCreated(let invitation):
+                let expiresAt = invitation.expiresAt
+                guard let lobby = outcome.lobby, let to = UserID(rawValue: invitation.to.rawValue),
+                      let invitationId = InvitationID(rawValue: invitation.id.rawValue) else { continue }
+                let fromName = lobby.players.first { $0.userId == invitation.from }?.username ?? invitation.from.rawValue
+                send(.invitation(LobbyInvitation(invitationId: invitationId, lobbyId: lobby.id, lobbyName: lobby.name,
+                                                 from: UserSummary(userId: invitation.from, username: fromName),
+                                                 expiresAt: expiresAt)), toUser: to)
+                if let request {
+                    reply(request, .inviteSent(LobbyInviteSent(invitationId: invitationId, to: to, expiresAt: expiresAt)))
+                    answered = true
+                }
+            case .invitationDeclined(let invitation):
+                guard let invitationId = InvitationID(rawValue: invitation.id.rawValue) else { continue }
+                let event = ServerEvent.invitationDeclined(InvitationDeclined(invitationId: invitationId, by: invitation.to))
+                send(event, toUser: invitation.from)
+                if let request {
+                    reply(request, event)
+                    answered = true
+                }
+            }
+        }
+    }
+
+    /// Sends one encoded event to every connection of `users`; the requester's own connection gets a copy
+    /// carrying `replyTo` instead.
+    func broadcast(_ event: ServerEvent, to users: [UserID], requester: Request?) {
+        var refs: [ConnectionRef] = []
+        for user in users { refs.append(contentsOf: presence.connections(of: user.rawValue)) }
+        if let requester, requester.id != nil, let index = refs.firstIndex(of: requester.ref) {
+            refs.remove(at: index)
+            reply(requester, event)
+        }
+        if !refs.isEmpty { outbox.send(SessionServices.frame(event), to: refs) }
+    }
+
+    /// Presence follows lobby membership: `in_lobby` with the lobby id, or back to the chosen status.
+    func setLobbyActivity(_ user: UserID, _ lobby: LobbyID?) {
+        let activity = lobby.map { PresenceTracker<ConnectionRef>.Activity(status: .inLobby, lobbyId: $0, gameId: nil) }
+        guard presence.setActivity(activity, user: user.rawValue), let entry = presence.entry(user.rawValue) else { return }
+        let event = ServerEvent.userStatus(UserStatusChanged(userId: user, username: entry.username, status: entry.visibleStatus,
+                                                             lobbyId: entry.activity?.lobbyId, gameId: entry.activity?.gameId))
+        send(event, toUser: user)
+        sendToFriends(of: user, event)
+    }
+
+    /// Records a membership event for resume.
+    func log(_ lobby: LobbyID, version: Int64, _ event: ServerEvent) {
+        lobbyEventLog[lobby, default: LobbyEventLog()].append(version: version, event)
+    }
+
+    /// Runs `task` on the hub when the wall clock reaches `wallMs`.
+    func scheduleAt(wallMs: Int64, _ task: @escaping () -> Void) {
+        shard.schedule(afterMs: Int(max(0, wallMs - nowMs())), task)
+    }
+}
