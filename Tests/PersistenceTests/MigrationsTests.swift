@@ -12,7 +12,7 @@ import Testing
         try TemporaryDirectory.with { directory throws in
             let db = try SQLiteConnection(path: directory.appendingPathComponent("schema.sqlite").path)
             let applied = try Migrator(directory: StoreBackend.migrations).migrate(db)
-            #expect(applied.map(\.name) == ["users", "friends", "direct_messages", "lobby_chat"])
+            #expect(applied.map(\.name) == ["users", "friends", "direct_messages", "lobby_chat", "saved_lobbies"])
             try body(db)
         }
     }
@@ -21,7 +21,7 @@ import Testing
         try Self.withMigratedFile { db throws in
             #expect(
                 try Migrator.appliedMigrations(db)
-                    == [1: "users", 2: "friends", 3: "direct_messages", 4: "lobby_chat"])
+                    == [1: "users", 2: "friends", 3: "direct_messages", 4: "lobby_chat", 5: "saved_lobbies"])
             #expect(try Migrator(directory: StoreBackend.migrations).migrate(db).isEmpty)
             let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table'").map { $0[0] }
             let all = [

@@ -40,7 +40,12 @@ final class App: @unchecked Sendable {
         let hub = Hub(shard: shard, writer: writer, fanout: fanout, presenceGraceMs: config.presenceGraceMs, policy: policy,
                       lobbyRules: lobbyRules)
         self.hub = hub
-        hub.execute { hub.scheduleChatRetention(keep: self.config.lobbyChatKeep, maxAgeDays: self.config.lobbyChatMaxAgeDays) }
+        let keep = config.lobbyChatKeep
+        let maxAgeDays = config.lobbyChatMaxAgeDays
+        hub.execute { hub.scheduleChatRetention(keep: keep, maxAgeDays: maxAgeDays) }
+        // Lobbies saved at the last clean shutdown come back before any connection is accepted.
+        let saved = try writer.submitAndWait { stores in try stores.savedLobbies.takeAll() }
+        hub.execute { hub.restoreLobbies(saved) }
         let services = SessionServices(
             verifier: JWTVerifier(secret: secret, leewaySeconds: config.jwtLeewaySeconds), policy: policy,
             serverId: config.serverId ?? ProcessInfo.processInfo.hostName, heartbeatIntervalMs: config.pingIntervalMs, hub: hub)
@@ -65,7 +70,10 @@ final class App: @unchecked Sendable {
         group.beginShutdown()
         var clean = group.wait(timeoutMs: config.shutdownTimeoutMs + 2_000)
         // The loops are done, so no new work reaches the hub; let it finish what is queued, then flush storage.
-        if let hub { clean = hub.stop(timeoutMs: 5_000) && clean }
+        if let hub {
+            hub.execute { hub.saveLobbies() }
+            clean = hub.stop(timeoutMs: 5_000) && clean
+        }
         writer?.close()
         return clean
     }

@@ -60,6 +60,15 @@ struct LobbyDirectory<Random: RandomNumberGenerator> {
 
     // MARK: - Creating and joining
 
+    /// Files a restored lobby like a new one (listed last, members indexed). See `restore(_:now:)`.
+    mutating func insertRestored(_ machine: LobbyStateMachine) {
+        let id = machine.lobby.id
+        entries[id] = Entry(machine: machine, serial: nextSerial)
+        if !machine.lobby.isPrivate { listed.append((nextSerial, id)) }
+        nextSerial += 1
+        for player in machine.lobby.players { memberships[player.userId] = id }
+    }
+
     /// `host` creates a lobby with `options` (already validated); they become its only player.
     mutating func create(host: UserID, username: String, options: Lobby.Options, now: Int64) -> LobbyOutcome {
         if memberships[host] != nil { return .rejected(inAnotherLobby) }

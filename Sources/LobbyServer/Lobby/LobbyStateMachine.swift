@@ -45,6 +45,35 @@ struct LobbyStateMachine: Equatable, Sendable {
         self.rules = rules
     }
 
+    /// `restore`: a lobby saved at a clean shutdown comes back. Nobody is connected yet, so every player is
+    /// disconnected as of `now` (each gets the reconnect grace period); a countdown or a game that was running
+    /// did not survive the restart, so the lobby is back to `waiting` with nobody ready. Invitations are not kept.
+    init(restoring saved: Lobby, rules: LobbyRules, now: Int64) {
+        var lobby = saved
+        if lobby.state == .countdown || lobby.state == .inGame {
+            lobby.state = .waiting
+            lobby.countdownEndsAt = nil
+            for player in lobby.players { lobby.modifyPlayer(player.userId) { $0.ready = false } }
+        }
+        for player in lobby.players {
+            lobby.modifyPlayer(player.userId) {
+                $0.connected = false
+                $0.disconnectedAt = now
+            }
+        }
+        lobby.version += 1
+        self.lobby = lobby
+        invitations = LobbyInvitations()
+        self.rules = rules
+    }
+
+    /// The grace timers a restored lobby needs: one per (disconnected) player.
+    var restoredGraceActions: [LobbyAction] {
+        lobby.players.compactMap { player in
+            player.disconnectedAt.map { .graceStarted(player.userId, deadline: $0 + rules.disconnectGraceMs) }
+        }
+    }
+
     // MARK: - Membership
 
     /// `user` asks to join. Allowed in `waiting` and `finished` when there is a seat, and, for a private lobby,

@@ -9,15 +9,18 @@ public struct Stores {
     public let messages: any DirectMessageStore
     /// Lobby chat messages, read markers and retention.
     public let lobbyChat: any LobbyChatStore
+    /// Lobbies carried across a clean restart.
+    public let savedLobbies: any SavedLobbyStore
 
     /// Bundles four stores sharing one database.
     public init(
         users: any UserStore, friends: any FriendStore, messages: any DirectMessageStore,
-        lobbyChat: any LobbyChatStore
+        lobbyChat: any LobbyChatStore, savedLobbies: any SavedLobbyStore = InMemorySavedLobbyStore()
     ) {
         self.users = users
         self.friends = friends
         self.messages = messages
         self.lobbyChat = lobbyChat
+        self.savedLobbies = savedLobbies
     }
 }

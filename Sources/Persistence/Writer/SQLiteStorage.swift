@@ -29,7 +29,8 @@ public final class SQLiteStorage: StorageBackend {
         self.stores = Stores(
             users: SQLiteUserStore(connection: connection), friends: SQLiteFriendStore(connection: connection),
             messages: SQLiteDirectMessageStore(connection: connection),
-            lobbyChat: SQLiteLobbyChatStore(connection: connection))
+            lobbyChat: SQLiteLobbyChatStore(connection: connection),
+            savedLobbies: SQLiteSavedLobbyStore(connection: connection))
     }
 
     /// The page cache of the writer's connection, in KiB (`PRAGMA cache_size = -N`,

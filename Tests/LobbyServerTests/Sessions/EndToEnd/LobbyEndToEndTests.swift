@@ -250,6 +250,49 @@ import Testing
         #expect(page.messages.map(\.text) == (1...12).map { "line \($0)" })
     }
 
+    @Test func aCleanRestartBringsLobbiesBackWithTheirChat() throws {
+        let database = TestServer.temporaryDatabase()
+        var server: TestServer? = try Self.server {
+            $0.databasePath = database
+            $0.lobbyReconnectGraceMs = 5_000
+        }
+        let lobbyId: LobbyID
+        do {
+            let alice = try SessionClient(port: server!.port, user: "u-alice", username: "alice")
+            let bob = try SessionClient(port: server!.port, user: "u-bob", username: "bob")
+            alice.send("lobby:create", #"{"name":"survivor","maxPlayers":3}"#, id: "c")
+            let lobby = try #require(Self.lobby(alice, .lobbyCreated))
+            lobbyId = lobby.id
+            bob.send("lobby:join", #"{"lobbyId":"\#(lobby.id.rawValue)"}"#, id: "j")
+            _ = Self.lobby(bob, .lobbyJoined)
+            for i in 1...4 {
+                alice.send("lobby:chat", #"{"text":"before restart \#(i)"}"#, id: "m\(i)")
+                _ = alice.expect(timeout: 5) { $0.replyTo == "m\(i)" }
+            }
+        }
+        server!.stop()
+        server = try Self.server {
+            $0.databasePath = database
+            $0.lobbyReconnectGraceMs = 5_000
+        }
+        defer { server!.stop() }
+        // Alice comes back: she is still in the lobby (restored), shown connected again, bob not yet.
+        let alice = try SessionClient(port: server!.port, user: "u-alice", username: "alice")
+        let restored = try #require(Self.lobby(alice) { $0.id == lobbyId })
+        #expect(restored.players.map(\.userId.rawValue) == ["u-alice", "u-bob"])
+        #expect(restored.players.first { $0.userId.rawValue == "u-bob" }?.connected == false)
+        #expect(restored.state == .waiting)
+        alice.send("lobby:chat:history", #"{"limit":2}"#, id: "h")
+        guard case .lobbyHistory(let page)? = alice.expect(.lobbyChatHistory)?.event else {
+            Issue.record("no history after restart")
+            return
+        }
+        #expect(page.messages.map(\.text) == ["before restart 3", "before restart 4"] && page.hasMore)
+        alice.send("lobby:chat", #"{"text":"after restart"}"#, id: "after")
+        guard case .lobbyChat(let next)? = alice.expect(timeout: 5, { $0.replyTo == "after" })?.event else { return }
+        #expect(next.messageId.rawValue == 5)
+    }
+
     @Test func historyPagingInsideALobby() throws {
         let server = try Self.server()
         defer { server.stop() }
