@@ -42,7 +42,10 @@ final class App: @unchecked Sendable {
         self.hub = hub
         let keep = config.lobbyChatKeep
         let maxAgeDays = config.lobbyChatMaxAgeDays
-        hub.execute { hub.scheduleChatRetention(keep: keep, maxAgeDays: maxAgeDays) }
+        hub.execute {
+            hub.scheduleChatRetention(keep: keep, maxAgeDays: maxAgeDays)
+            hub.scheduleInvitationPurge()
+        }
         // Lobbies saved at the last clean shutdown come back before any connection is accepted.
         let saved = try writer.submitAndWait { stores in try stores.savedLobbies.takeAll() }
         hub.execute { hub.restoreLobbies(saved) }

@@ -6,21 +6,36 @@ struct LobbyChatState {
     var lastRead: [UserID: Int64] = [:]
 }
 
-/// The last membership events of a lobby with the version each produced, for `session.resume`.
+/// The last membership events of a lobby (`lobby:player:join`, `lobby:player:leave`) with the version each
+/// produced, for `session.resume`.
 struct LobbyEventLog {
+    /// How many events are kept per lobby.
     static let capacity = 64
+    /// The kept events, oldest first.
     private(set) var entries: [(version: Int64, event: ServerEvent)] = []
+    /// The version of the newest event dropped to stay within ``capacity`` (0 while none was): a client whose
+    /// version is below it may have missed events nobody remembers.
+    private(set) var droppedThrough: Int64 = 0
 
+    /// Records `event`, which produced `version`.
     mutating func append(version: Int64, _ event: ServerEvent) {
         entries.append((version, event))
-        if entries.count > Self.capacity { entries.removeFirst(entries.count - Self.capacity) }
+        let excess = entries.count - Self.capacity
+        if excess > 0 {
+            droppedThrough = entries[excess - 1].version
+            entries.removeFirst(excess)
+        }
     }
 }
 
-/// A resume token's owner and, once its connection closed, when (monotonic ns).
+/// A resume token's owner and, once its connection closed, when (monotonic ns) and in which lobby the user was.
 struct ResumeEntry {
+    /// The user the token was issued to.
     let user: UserID
+    /// When the token's connection closed; nil while it is open.
     var closedAt: UInt64?
+    /// The user's lobby when the connection closed: the client's chat id and lobby version count there.
+    var lobby: LobbyID?
 }
 
 extension Hub {
@@ -63,13 +78,30 @@ extension Hub {
         }
     }
 
+    /// `lobby:invite`: the invitee must be a user the server knows (online, or stored since their first
+    /// connection), else `not_found`; the lobby's own rules follow.
     func inviteToLobby(_ target: UserID, _ request: Request) {
-        perform(lobbies.invite(from: request.user, to: target, now: nowMs()), request)
+        guard lobbies.lobbyOf(request.user) != nil else {
+            reject(request, .conflict(.notInLobby, "you are not in a lobby"))
+            return
+        }
+        if presence.entry(target.rawValue) != nil {
+            perform(lobbies.invite(from: request.user, to: target, now: nowMs()), request)
+            return
+        }
+        let id = target.rawValue
+        store(request, { stores in try stores.users.user(id: id) != nil }, then: { [self] known in
+            guard known else {
+                fail(request, .notFound, "no user \(id)")
+                return
+            }
+            perform(lobbies.invite(from: request.user, to: target, now: nowMs()), request)
+        })
     }
 
     func answerInvitation(_ id: InvitationID, accept: Bool, _ request: Request) {
         guard let invitation = Lobby.InvitationID(rawValue: id.rawValue) else {
-            fail(request, .notFound, "no invitation \(id.rawValue)")
+            fail(request, .notFound, "no invitation \(id.rawValue) for you", reason: "invitation_not_found")
             return
         }
         let now = nowMs()
@@ -85,9 +117,12 @@ extension Hub {
     }
 
     /// Carries out what the lobby machine decided: replies, broadcasts (each encoded once), timers, presence.
-    /// `request` is nil for timer-driven events.
+    /// `request` is nil for timer-driven events. A request is answered once: a valid one that changed nothing
+    /// (ready when already ready, the colour one already has) gets the current state.
     func perform(_ outcome: LobbyOutcome, _ request: Request?) {
         var answered = false
+        // After `lobby:joined` the requesting connection has the full state: the `lobby:update` would repeat it.
+        var requesterHasState = false
         var lobbyId = outcome.lobby?.id
         for action in outcome.actions {
             switch action {
@@ -97,13 +132,17 @@ extension Hub {
             case .created:
                 guard let lobby = outcome.lobby, let request else { continue }
                 lobbyChat[lobby.id] = LobbyChatState()
-                reply(request, .lobbyCreated(LobbySnapshot(lobby: wire(lobby))))
+                let snapshot = LobbySnapshot(lobby: wire(lobby))
+                reply(request, .lobbyCreated(snapshot))
+                // The creator's other connections get the state as an update (membership is the user's).
+                broadcast(.lobbyUpdate(snapshot), to: [request.user], requester: nil, skipping: request.ref)
                 answered = true
                 setLobbyActivity(request.user, lobby.id)
             case .updated:
                 guard let lobby = outcome.lobby else { continue }
                 let event = ServerEvent.lobbyUpdate(LobbySnapshot(lobby: wire(lobby)))
-                broadcast(event, to: lobby.memberIds, requester: answered ? nil : request)
+                broadcast(event, to: lobby.memberIds, requester: answered ? nil : request,
+                          skipping: requesterHasState ? request?.ref : nil)
                 answered = true
             case .playerJoined(let player):
                 guard let lobby = outcome.lobby else { continue }
@@ -113,6 +152,7 @@ extension Hub {
                 if let request, request.user == player.userId {
                     reply(request, .lobbyJoined(LobbySnapshot(lobby: wire(lobby))))
                     answered = true
+                    requesterHasState = true
                 }
                 setLobbyActivity(player.userId, lobby.id)
             case .playerLeft(let user, let reason):
@@ -171,13 +211,18 @@ extension Hub {
                 }
             }
         }
+        if let request, !answered, let lobby = outcome.lobby, lobby.contains(request.user) {
+            reply(request, .lobbyUpdate(LobbySnapshot(lobby: wire(lobby))))
+        }
     }
 
-    /// Sends one encoded event to every connection of `users`; the requester's own connection gets a copy
-    /// carrying `replyTo` instead.
-    func broadcast(_ event: ServerEvent, to users: [UserID], requester: Request?) {
+    /// Sends one encoded event to every connection of `users` but `skipped`; the requester's own connection gets
+    /// a copy carrying `replyTo` instead.
+    func broadcast(_ event: ServerEvent, to users: [UserID], requester: Request?,
+                   skipping skipped: ConnectionRef? = nil) {
         var refs: [ConnectionRef] = []
         for user in users { refs.append(contentsOf: presence.connections(of: user.rawValue)) }
+        if let skipped, let index = refs.firstIndex(of: skipped) { refs.remove(at: index) }
         if let requester, requester.id != nil, let index = refs.firstIndex(of: requester.ref) {
             refs.remove(at: index)
             reply(requester, event)

@@ -16,8 +16,13 @@ extension Hub {
         let clientId = request.id
         let now = nowMs()
         store(request, { stores in
-            try stores.lobbyChat.append(lobbyId: lobbyId.rawValue, userId: user, username: username, text: text,
-                                        sentAt: now, clientId: clientId)
+            let stored = try stores.lobbyChat.append(lobbyId: lobbyId.rawValue, userId: user, username: username, text: text,
+                                                     sentAt: now, clientId: clientId)
+            // The sender has read everything up to their own message (same transaction, so it survives restarts).
+            if !stored.wasDuplicate {
+                try stores.lobbyChat.markRead(lobbyId: lobbyId.rawValue, userId: user, messageId: stored.id, at: now)
+            }
+            return stored
         }, then: { [self] stored in
             guard let message = Self.wire(stored) else { return }
             if stored.wasDuplicate {
@@ -91,6 +96,14 @@ extension Hub {
               let user = UserID(rawValue: stored.userId) else { return nil }
         return LobbyChatMessage(lobbyId: lobby, messageId: id, userId: user, username: stored.username, text: stored.text,
                                 sentAt: stored.sentAt)
+    }
+
+    /// Forgets answered and expired invitations every 30 s, so they cannot accumulate.
+    func scheduleInvitationPurge() {
+        shard.schedule(afterMs: 30_000) { [self] in
+            _ = lobbies.expireInvitations(now: nowMs())
+            scheduleInvitationPurge()
+        }
     }
 
     /// Prunes lobby chat by count and age in the background, every 10 minutes.

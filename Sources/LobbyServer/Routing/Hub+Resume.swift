@@ -10,9 +10,13 @@ extension Hub {
         resumeTokens[token] = ResumeEntry(user: user, closedAt: nil)
     }
 
-    /// The connection holding `token` closed: it stays usable for the reconnect grace period.
+    /// The connection holding `token` closed: it stays usable for the reconnect grace period, and remembers the
+    /// lobby the user is in (the client's positions count there).
     func resumeTokenClosed(_ token: String) {
-        resumeTokens[token]?.closedAt = MonotonicClock.now()
+        guard var entry = resumeTokens[token] else { return }
+        entry.closedAt = MonotonicClock.now()
+        entry.lobby = lobbies.lobbyOf(entry.user)
+        resumeTokens[token] = entry
         let graceMs = Int(lobbyRules.disconnectGraceMs)
         shard.schedule(afterMs: graceMs + 1_000) { [self] in
             if let entry = resumeTokens[token], let closed = entry.closedAt,
@@ -25,19 +29,14 @@ extension Hub {
     /// `session.resume`: in one message, the lobby seat and state, and per stream what was missed (or `gap`
     /// with how many, or `reset`); `session.expired` when the token is unknown or its grace period is over.
     func resumeSession(_ resume: ResumeSession, _ request: Request) {
-        guard let entry = resumeTokens[resume.resumeToken], entry.user == request.user else {
-            reply(request, .sessionExpired(SessionExpired(reason: .unknownToken)))
-            return
-        }
-        if let closed = entry.closedAt,
-           MonotonicClock.now() >= closed + MonotonicClock.ns(ms: Int(lobbyRules.disconnectGraceMs)) {
-            resumeTokens[resume.resumeToken] = nil
-            reply(request, .sessionExpired(SessionExpired(reason: .graceExpired)))
-            return
-        }
-        resumeTokens[resume.resumeToken] = nil  // single use: the new connection has its own token
-        guard let lobbyId = lobbies.lobbyOf(request.user), let lobby = lobbies.lobby(lobbyId) else {
-            reply(request, .sessionResumed(SessionResumed(lobby: nil, streams: ResumeStreams(chat: .reset, lobbyEvents: .reset))))
+        guard let entry = takeResumeToken(resume.resumeToken, request) else { return }
+        let current = lobbies.lobbyOf(request.user)
+        guard let lobbyId = current, let lobby = lobbies.lobby(lobbyId), entry.closedAt == nil || entry.lobby == lobbyId
+        else {
+            // In no lobby, or the client's chat id and version were positions in another lobby (or in none).
+            let state = current.flatMap { lobbies.lobby($0) }.map(wire)
+            let streams = ResumeStreams(chat: .reset, lobbyEvents: .reset)
+            reply(request, .sessionResumed(SessionResumed(lobby: state, streams: streams)))
             return
         }
         let events = resumeEvents(lobbyId, after: resume.lastLobbyVersion, current: lobby.version)
@@ -49,22 +48,45 @@ extension Hub {
         store(request, { stores in
             try stores.lobbyChat.messages(lobbyId: lobbyId.rawValue, after: lastChat, limit: limit)
         }, then: { [self] catchUp in
-            let messages = catchUp.messages.compactMap(Self.wire)
-            let chat: StreamResume<LobbyChatMessage> = catchUp.isComplete ? .recovered(messages)
-                                                                          : .gap(missed: catchUp.missed, rest: messages)
+            let chat = Self.chatStream(after: lastChat, catchUp)
             let state = lobbies.lobby(lobbyId).map(wire)
             reply(request, .sessionResumed(SessionResumed(lobby: state, streams: ResumeStreams(chat: chat, lobbyEvents: events))))
         })
     }
 
-    /// Membership events after `version`, if the log still reaches back that far.
+    /// Takes `token` for `request.user` (tokens are single use: the new connection has its own): its entry, or
+    /// nil after answering `session.expired` (unknown, someone else's, or past its grace period).
+    private func takeResumeToken(_ token: String, _ request: Request) -> ResumeEntry? {
+        guard let entry = resumeTokens[token], entry.user == request.user else {
+            reply(request, .sessionExpired(SessionExpired(reason: .unknownToken)))
+            return nil
+        }
+        resumeTokens[token] = nil
+        if let closed = entry.closedAt,
+           MonotonicClock.now() >= closed + MonotonicClock.ns(ms: Int(lobbyRules.disconnectGraceMs)) {
+            reply(request, .sessionExpired(SessionExpired(reason: .graceExpired)))
+            return nil
+        }
+        return entry
+    }
+
+    /// The chat stream for a client that last saw `lastChat`: `reset` when that id is beyond the lobby's
+    /// newest (it is not from this lobby's chat), else everything missed or a gap.
+    private static func chatStream(after lastChat: Int64, _ catchUp: LobbyChatCatchUp)
+        -> StreamResume<LobbyChatMessage>
+    {
+        let messages = catchUp.messages.compactMap(Self.wire)
+        if lastChat > catchUp.lastMessageId { return .reset }
+        return catchUp.isComplete ? .recovered(messages) : .gap(missed: catchUp.missed, rest: messages)
+    }
+
+    /// Membership events after `version`: all of them while the log still reaches back that far, else a gap
+    /// of the versions no longer known; `reset` without a version or with one the lobby never had.
     private func resumeEvents(_ lobby: LobbyID, after version: Int64?, current: Int64) -> StreamResume<ServerEvent> {
-        guard let version else { return .reset }
-        let entries = lobbyEventLog[lobby]?.entries ?? []
-        let newer = entries.filter { $0.version > version }.map(\.event)
-        if version >= current { return .recovered([]) }
-        if let oldest = entries.first?.version, oldest <= version + 1 { return .recovered(newer) }
-        if entries.isEmpty { return .recovered([]) }
-        return .gap(missed: Int(current - version) - newer.count, rest: newer)
+        guard let version, version <= current else { return .reset }
+        let log = lobbyEventLog[lobby] ?? LobbyEventLog()
+        let newer = log.entries.filter { $0.version > version }.map(\.event)
+        guard version < log.droppedThrough else { return .recovered(newer) }
+        return .gap(missed: Int(log.droppedThrough - version), rest: newer)
     }
 }
