@@ -35,7 +35,9 @@ let package = Package(
             swiftSettings: fast
         ),
         // Our own load tool (RFC 6455 client on epoll).
-        .executableTarget(name: "LobbyBench", dependencies: ["WebSocketCore", "CLinux"], swiftSettings: fast),
+        .executableTarget(
+            name: "LobbyBench", dependencies: ["WebSocketCore", "GameEvents", "CLinux", "COpenSSL"],
+            swiftSettings: fast),
 
         .testTarget(name: "WebSocketCoreTests", dependencies: ["WebSocketCore"]),
         .testTarget(name: "GameEventsTests", dependencies: ["GameEvents"]),

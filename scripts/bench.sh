@@ -11,11 +11,14 @@
 # Environment:
 #   DURATION=10                           seconds per measurement window (echo, each broadcast step)
 #   RATES=100,200,400,800,1600,3200,6400  broadcast: messages/s per sender, one step each
-#   SCENARIOS=echo,broadcast,idle         which scenarios to run (wsload mode: echo-pingpong,echo-rate,room,idle)
+#   SCENARIOS=echo,broadcast,idle,lobby   which scenarios to run (wsload mode: echo-pingpong,echo-rate,room,idle)
 #   ECHO_CONNS=100  ROOMS=10  MEMBERS=100  IDLE_CONNS=10000  IDLE_RAMP=5000  IDLE_HOLD=5
+#   LOBBIES=200  LOBBY_MEMBERS=8  LOBBY_RATE=2  LOBBY_DURATION=30   lobby chat: lobbies x players, msgs/s each
+#   LOBBY_SERVER_ARGS='--rate-limits ...'  added to lobby-server's command for the lobby scenario
 #   SERVER_CPU=0  CLIENT_CPU=1
-#   SERVER_CMD='...{port}...'             another server to measure instead of lobby-server (must serve /echo and
-#                                         /room?room=R); readiness is then "the port accepts connections"
+#   SERVER_CMD='...{port}...{db}...'      another server to measure instead of lobby-server (must serve /echo and
+#                                         /room?room=R; lobby: the /ws protocol); readiness is then "the port
+#                                         accepts connections"; {db} is the scenario's database file
 #   SKIP_BUILD=1                          use the binaries already built
 #   SCRATCH_PATH=.build                   swift build --scratch-path (binaries in $SCRATCH_PATH/release)
 #   wsload mode only: PEERS=node  REPEATS=1
@@ -31,13 +34,22 @@ MEMBERS=${MEMBERS:-100}
 IDLE_CONNS=${IDLE_CONNS:-10000}
 IDLE_RAMP=${IDLE_RAMP:-5000}
 IDLE_HOLD=${IDLE_HOLD:-5}
+LOBBIES=${LOBBIES:-200}
+LOBBY_MEMBERS=${LOBBY_MEMBERS:-8}
+LOBBY_RATE=${LOBBY_RATE:-2}
+LOBBY_DURATION=${LOBBY_DURATION:-30}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 SCRATCH_PATH=${SCRATCH_PATH:-$ROOT/.build}
 SERVER_BIN="$SCRATCH_PATH/release/lobby-server"
 BENCH_BIN="$SCRATCH_PATH/release/lobby-bench"
-# notice: quiet under load, but still prints the `msg=listening ... port=N` line we wait for.
-DEFAULT_SERVER_CMD="$SERVER_BIN --host 127.0.0.1 --port {port} --echo --bench-rooms --log-level notice --database-path $PWD/bench-results/bench.sqlite"
+# notice: quiet under load, but still prints the `msg=listening ... port=N` line we wait for. {db}: the scenario's
+# SQLite file (the lobby scenario gets a fresh one).
+DEFAULT_SERVER_CMD="$SERVER_BIN --host 127.0.0.1 --port {port} --echo --bench-rooms --log-level notice --database-path {db}"
+# The lobby scenario opens LOBBIES x LOBBY_MEMBERS connections from 127.0.0.1 at once (the default allows 20 new
+# connections per second per address) and chats at LOBBY_RATE per player (the default chat bucket is 5, refilled
+# at 2/s: enough for 2/s, not for bursts above it). Higher LOBBY_RATE needs a bigger chat limit here.
+LOBBY_SERVER_ARGS=${LOBBY_SERVER_ARGS:-"--rate-limits connectionsPerIp=100000/100000,chat=20/10"}
 # The rig only needs the port to accept connections.
 WSLOAD_SERVER_CMD="$SERVER_BIN --host 127.0.0.1 --port {port} --echo --bench-rooms --log-level warning --database-path $PWD/bench-results/bench.sqlite"
 SERVER_CMD=${SERVER_CMD:-}
@@ -66,12 +78,16 @@ SERVER_PID=""
 SERVER_PORT=""
 SERVER_LOG=""
 
-# start_server NAME: starts a fresh server on a free port and waits until it is ready.
+# start_server NAME [DB [ARGS...]]: starts a fresh server on a free port (database file DB, default
+# bench-results/bench.sqlite; ARGS appended to lobby-server's command line) and waits until it is ready.
 start_server() {
-    local name=$1 port cmd
+    local name=$1 db=${2:-$OUT_DIR/bench.sqlite} port cmd
+    shift $(($# < 2 ? $# : 2))
     port=$(free_port)
     cmd=${SERVER_CMD:-$DEFAULT_SERVER_CMD}
     cmd=${cmd//\{port\}/$port}
+    cmd=${cmd//\{db\}/$db}
+    [ -n "$SERVER_CMD" ] || [ $# -eq 0 ] || cmd="$cmd $*"
     SERVER_LOG="$OUT_DIR/server-$STAMP-$name.log"
     # shellcheck disable=SC2086  # the command line is split on purpose
     taskset -c "$SERVER_CPU" $cmd 2>"$SERVER_LOG" >/dev/null &
@@ -153,7 +169,7 @@ bench() {
 }
 
 run_lobby_bench() {
-    local scenarios=${SCENARIOS:-echo,broadcast,idle}
+    local scenarios=${SCENARIOS:-echo,broadcast,idle,lobby}
     RESULTS="$OUT_DIR/bench-$STAMP.jsonl"
     build
     [ -x "$BENCH_BIN" ] || die "missing $BENCH_BIN"
@@ -181,7 +197,19 @@ run_lobby_bench() {
                 --hold "$IDLE_HOLD"
             stop_server
             ;;
-        *) die "unknown scenario '$scenario' (echo, broadcast, idle)" ;;
+        lobby)
+            # A fresh database: the history audit pages every lobby's chat, and a new file holds only this run's.
+            local db="$OUT_DIR/lobby-$STAMP.sqlite"
+            rm -f "$db" "$db-wal" "$db-shm"
+            # shellcheck disable=SC2086  # the arguments are split on purpose
+            start_server lobby "$db" $LOBBY_SERVER_ARGS
+            warm_up
+            bench lobby --url "ws://127.0.0.1:$SERVER_PORT/ws" --lobbies "$LOBBIES" --members "$LOBBY_MEMBERS" \
+                --rate "$LOBBY_RATE" --duration "$LOBBY_DURATION"
+            stop_server
+            rm -f "$db" "$db-wal" "$db-shm"
+            ;;
+        *) die "unknown scenario '$scenario' (echo, broadcast, idle, lobby)" ;;
         esac
     done
     say "raw results: ${RESULTS#"$ROOT"/}"
@@ -213,6 +241,21 @@ for r in rows:
                 n(st["server_cpu_pct"]), n(st["client_cpu_pct"])))
         print("peak %s deliveries/s at %s msg/s per sender; saturation from %s" % (
             n(r["peak_delivered_per_s"]), n(r["peak_rate"]), n(r["saturation_rate"])))
+    elif s == "lobby" and "lat_us" not in r:
+        print("(lobby: no lobby was ready; errors %s, first: %s)" % (r.get("setup_errors"), r.get("first_setup_err")))
+    elif s == "lobby":
+        lat = r["lat_us"]
+        print("| lobby %dx%d @ %s msg/s: sent/s | deliveries/s | delivered | p50 µs | p99 µs | p99.9 µs | persisted | persisted/s | server / client CPU %% |"
+              % (r["lobbies_ready"], r["members"], n(r["rate"], 1)))
+        print("|---|---|---|---|---|---|---|---|---|")
+        print("| %s | %s | %s of %s | %s | %s | %s | %s of %s%s | %s | %s / %s |" % (
+            n(r["sent_per_s"]), n(r["deliveries_per_s"]), n(r["deliveries_total"]), n(r["deliveries_expected"]),
+            n(lat["p50"], 1), n(lat["p99"], 1), n(lat["p999"], 1), n(r["persisted"]), n(r["sent"]),
+            "" if r["persisted_all"] else " (MISSING %s)" % n(r["persisted_missing"]), n(r["persisted_per_s"]),
+            n(r["server_cpu_pct"]), n(r["client_cpu_pct"])))
+        errors = dict(r.get("setup_errors") or {}, **(r.get("chat_errors") or {}))
+        if errors or r["lobbies_ready"] != r["lobbies"]:
+            print("(lobby: %s of %s lobbies ready; errors %s)" % (r["lobbies_ready"], r["lobbies"], errors))
     elif s == "idle":
         sv = r["server"]
         print("| idle: conns open | server VmRSS KiB before -> after hold | KiB per connection |")

@@ -24,6 +24,11 @@ func runLobbyBench(_ argv: [String]) -> Int32 {
                 rest, valueOptions: CommonOptions.valueOptions.union(BroadcastScenario.valueOptions),
                 flagOptions: CommonOptions.flagOptions)
             return try BroadcastScenario(arguments).run()
+        case "lobby":
+            let arguments = try Arguments(
+                rest, valueOptions: CommonOptions.valueOptions.union(LobbyScenario.valueOptions),
+                flagOptions: CommonOptions.flagOptions)
+            return try LobbyScenario(arguments).run()
         case "selftest":
             return SelfTest.run()
         case "idle":
@@ -32,7 +37,7 @@ func runLobbyBench(_ argv: [String]) -> Int32 {
                 flagOptions: CommonOptions.flagOptions)
             return try IdleScenario(arguments).run()
         default:
-            throw BenchError("unknown subcommand '\(subcommand)' (echo, broadcast, idle, selftest; see --help)")
+            throw BenchError("unknown subcommand '\(subcommand)' (echo, broadcast, idle, lobby, selftest; see --help)")
         }
     } catch {
         Console.error("lobby-bench: \(error.message)")

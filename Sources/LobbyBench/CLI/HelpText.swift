@@ -11,7 +11,10 @@ enum HelpText {
           lobby-bench broadcast --url 'ws://127.0.0.1:PORT/room?room={room}' [--rooms 10] [--members 100]
                                 [--rates 100,200,400,800,1600,3200,6400] [--duration 10]
           lobby-bench idle      --url ws://127.0.0.1:PORT/echo [--conns 10000] [--ramp 5000] [--hold 5]
-          lobby-bench selftest  (histogram, markers, message sizes, masking, loopback rule; no server needed)
+          lobby-bench lobby     --url ws://127.0.0.1:PORT/ws [--lobbies 200] [--members 8] [--rate 2]
+                                [--duration 30] [--secret S]
+          lobby-bench selftest  (histogram, markers, message sizes, masking, loopback rule, lobby tokens and
+                                messages; no server needed)
           (any subcommand)      [--server-pid PID] [--src-ips A,B,...] [--max-pending 256]
                                 [--connect-timeout 10000] [--close-timeout 2000] [--quiet] [--progress]
 
@@ -49,6 +52,25 @@ enum HelpText {
             --conns N            connections (default 10000)
             --ramp R             connections started per second (default 5000; 0 = as fast as possible)
             --hold S             seconds to hold them once all are open (default 5)
+
+        lobby: the real protocol on /ws. lobbies x members players, each logged in with its own HS256 token
+          (sub = username = bench-L-M, signed with --secret). Member 0 of each lobby sends lobby:create, the others
+          lobby:join; once all are in, every player sends lobby:chat at RATE msgs/s on its own schedule (marker in
+          the text, a unique envelope id). Every member gets every message of its lobby (its own with replyTo):
+          deliveries/s and latency from the markers. Then each host pages lobby:chat:history (limit 100, before)
+          and every message sent must be there once: persisted, missing, duplicates, persisted/s.
+          The server must allow 1,600 connections from one address and the chat rate:
+          --rate-limits "connectionsPerIp=100000/100000,chat=20/10".
+            --lobbies N          lobbies (default 200)
+            --members M          players per lobby, 2-8 = maxPlayers (default 8)
+            --rate R             chat messages/s per player (default 2)
+            --duration S         measurement window in seconds (default 30)
+            --secret S           JWT secret (default: the server's public development secret)
+            --setup-timeout MS   longest wait for the lobbies to fill (default 30000)
+            --setup-wait MS      pause between filling the lobbies and chatting (default 500)
+            --drain MS           after the window, count late deliveries for up to MS (default 2000)
+            --history-timeout MS longest history audit (default 60000)
+            --ramp R             connections started per second (default 0)
 
         common:
             --url URL            ws://HOST:PORT/PATH; HOST must be in 127.0.0.0/8 (or localhost)

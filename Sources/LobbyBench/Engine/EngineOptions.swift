@@ -6,6 +6,8 @@ struct EngineOptions {
     var connections: Int
     /// Connection i joins room `i % rooms` (the `{room}` placeholder).
     var rooms = 1
+    /// Request path of each connection (a per-user token in the query, say); empty = the target's path template.
+    var connectionPaths: [String] = []
     /// Connections started per second; 0 = as fast as `maxPending` allows.
     var ramp: Double = 0
     /// Connections in connect or handshake at once.

@@ -69,8 +69,10 @@ extension LoadEngine {
         }
         let key = WebSocketHandshake.makeKey()
         let room = String(index % options.rooms)
-        let request = WebSocketHandshake.clientRequest(
-            host: options.target.hostHeader, path: options.target.path(connection: index, room: room), key: key)
+        let path =
+            options.connectionPaths.isEmpty
+            ? options.target.path(connection: index, room: room) : options.connectionPaths[index]
+        let request = WebSocketHandshake.clientRequest(host: options.target.hostHeader, path: path, key: key)
         handshakes[index] = PendingHandshake(key: key)
         conns[index].state = .handshaking
         request.withUnsafeBytes { conns[index].output.append($0) }

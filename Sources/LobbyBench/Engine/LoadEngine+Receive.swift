@@ -72,6 +72,7 @@ extension LoadEngine {
             case .text(let payload):
                 counters.receivedMessages &+= 1
                 counters.receivedBytes &+= payload.count
+                if let onText { onText(index, payload) }
                 if phase != .off { Marker.scan(payload) { ns, seq in delivered(index, ns: ns, seq: seq) } }
             case .binary(let payload):
                 counters.receivedMessages &+= 1

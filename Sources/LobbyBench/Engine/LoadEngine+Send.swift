@@ -31,7 +31,7 @@ extension LoadEngine {
         let ns = lobby_monotonic_ns()
         sequence &+= 1
         let seq = sequence
-        let length = templates.payloadLength(index, markerLength: Marker.length(ns: ns, seq: seq))
+        let length = templates.payloadLength(index, ns: ns, seq: seq)
         let key = random.maskKey()
         let dst = conns[index].output.reserve(FrameEncoder.maxHeaderLength + length)
         let header = FrameEncoder.writeHeader(dst, opcode: .text, fin: true, payloadLength: length, maskKey: key)

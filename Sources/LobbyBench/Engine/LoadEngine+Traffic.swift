@@ -130,12 +130,10 @@ extension LoadEngine {
     func closeAll(timeoutMs: Int) {
         connecting = false
         phase = .off
-        let closePayload = CloseCodeBytes.normalClosure
         for index in 0..<started {
             switch conns[index].state {
             case .open:
-                closePayload.withUnsafeBytes { queueFrame(index, .close, $0) }
-                conns[index].state = .closing
+                startClose(index)
             case .connecting, .handshaking:
                 counters.failTimeout += 1
                 finish(index)
@@ -151,6 +149,13 @@ extension LoadEngine {
             if conns[index].state == .closing { counters.closeTimeouts += 1 }
             finish(index)
         }
+    }
+
+    /// Queues close 1000 on an open connection (RFC 6455 5.5.1); the server's close reply finishes it.
+    func startClose(_ index: Int) {
+        guard conns[index].state == .open else { return }
+        CloseCodeBytes.normalClosure.withUnsafeBytes { queueFrame(index, .close, $0) }
+        conns[index].state = .closing
     }
 }
 

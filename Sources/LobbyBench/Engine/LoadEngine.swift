@@ -70,6 +70,9 @@ final class LoadEngine {
     let histogram = LatencyHistogram()
     /// Marker sequence numbers (unique across the run).
     var sequence: UInt64 = 0
+    /// Called with every text message before its markers are counted (a scenario that speaks a protocol: the
+    /// lobby scenario's requests and answers). Its payload is borrowed: valid only during the call.
+    var onText: ((Int, UnsafeRawBufferPointer) -> Void)?
 
     /// The first `senders` connections send in the current window.
     var senders = 0

@@ -1,32 +1,50 @@
 /// The text every sender sends, split around its marker: `prefix + marker + padding + suffix`, one pair per sender,
 /// all in one arena so composing a message is two copies and a marker write. Padding ('.') brings the payload up to
-/// `minimumSize` (echo `--size`).
+/// `minimumSize` (echo `--size`). A suffix may hold the message's sequence number once more (`{seq}`: the lobby
+/// scenario's envelope `id`, unique per message), as `middle + seq + tail`.
 final class MessageTemplates {
+    /// Where one sender's pieces are in the arena.
+    private struct Layout {
+        var prefixAt: Int
+        var prefixLength: Int
+        var middleAt: Int
+        var middleLength: Int
+        /// -1 when the template has no `{seq}`.
+        var tailAt: Int
+        var tailLength: Int
+    }
+
     /// Payloads shorter than this are padded.
     let minimumSize: Int
     private let arena: UnsafeMutableRawPointer
-    /// Per sender: prefix offset, prefix length, suffix offset, suffix length.
-    private let layout: [(Int, Int, Int, Int)]
+    private let layout: [Layout]
 
-    /// Templates for senders `0..<parts.count`.
+    /// Templates for senders `0..<parts.count`; a suffix's first `{seq}` becomes the message's sequence number.
     init(parts: [(prefix: [UInt8], suffix: [UInt8])], minimumSize: Int) {
         self.minimumSize = minimumSize
         let total = parts.reduce(0) { $0 + $1.prefix.count + $1.suffix.count }
         let arena = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(1, total), alignment: 8)
         self.arena = arena
-        var layout: [(Int, Int, Int, Int)] = []
         var at = 0
+        /// Copies `bytes` to the arena; returns where they went.
+        func store(_ bytes: ArraySlice<UInt8>) -> Int {
+            let stored = at
+            bytes.withUnsafeBytes { source in
+                if let base = source.baseAddress { (arena + at).copyMemory(from: base, byteCount: source.count) }
+            }
+            at += bytes.count
+            return stored
+        }
+        var layout: [Layout] = []
         for part in parts {
-            part.prefix.withUnsafeBytes {
-                arena.advanced(by: at).copyMemory(from: $0.baseAddress!, byteCount: $0.count)
-            }
-            let prefixAt = at
-            at += part.prefix.count
-            part.suffix.withUnsafeBytes {
-                arena.advanced(by: at).copyMemory(from: $0.baseAddress!, byteCount: $0.count)
-            }
-            layout.append((prefixAt, part.prefix.count, at, part.suffix.count))
-            at += part.suffix.count
+            let prefixAt = store(part.prefix[...])
+            let (middle, tail) = Self.cut(part.suffix, at: "{seq}")
+            let middleAt = store(middle)
+            let tailAt = tail.map { store($0) } ?? -1
+            layout.append(
+                Layout(
+                    prefixAt: prefixAt, prefixLength: part.prefix.count, middleAt: middleAt, middleLength: middle.count,
+                    tailAt: tailAt, tailLength: tail?.count ?? 0))
         }
         self.layout = layout
     }
@@ -36,26 +54,33 @@ final class MessageTemplates {
     /// Number of senders with a template.
     var count: Int { layout.count }
 
-    /// Payload length of `sender`'s message with a marker of `markerLength` bytes.
+    /// Payload length of `sender`'s message with the marker for `ns` and `seq`.
     @inline(__always)
-    func payloadLength(_ sender: Int, markerLength: Int) -> Int {
-        let (_, prefixLength, _, suffixLength) = layout[sender]
-        return Swift.max(minimumSize, prefixLength + markerLength + suffixLength)
+    func payloadLength(_ sender: Int, ns: UInt64, seq: UInt64) -> Int {
+        let parts = layout[sender]
+        let fixed = parts.prefixLength + Marker.length(ns: ns, seq: seq) + parts.middleLength
+        let numbered = parts.tailAt < 0 ? 0 : parts.tailLength + Marker.digitCount(seq)
+        return Swift.max(minimumSize, fixed + numbered)
     }
 
     /// Writes `sender`'s message (payloadLength bytes) with the marker for `ns`/`seq` at `dst`.
     @inline(__always)
     func write(_ sender: Int, to dst: UnsafeMutableRawPointer, payloadLength: Int, ns: UInt64, seq: UInt64) {
-        let (prefixAt, prefixLength, suffixAt, suffixLength) = layout[sender]
-        dst.copyMemory(from: arena + prefixAt, byteCount: prefixLength)
-        var at = prefixLength
+        let parts = layout[sender]
+        dst.copyMemory(from: arena + parts.prefixAt, byteCount: parts.prefixLength)
+        var at = parts.prefixLength
         at += Marker.write(dst + at, ns: ns, seq: seq)
-        let padding = payloadLength - at - suffixLength
+        let numbered = parts.tailAt < 0 ? 0 : parts.tailLength + Marker.digitCount(seq)
+        let padding = payloadLength - at - parts.middleLength - numbered
         if padding > 0 {
             (dst + at).initializeMemory(as: UInt8.self, repeating: UInt8(ascii: "."), count: padding)
             at += padding
         }
-        (dst + at).copyMemory(from: arena + suffixAt, byteCount: suffixLength)
+        (dst + at).copyMemory(from: arena + parts.middleAt, byteCount: parts.middleLength)
+        guard parts.tailAt >= 0 else { return }
+        at += parts.middleLength
+        at += Marker.writeDecimal(dst + at, seq)
+        (dst + at).copyMemory(from: arena + parts.tailAt, byteCount: parts.tailLength)
     }
 
     /// Splits a template at its first `{mark}` after substituting `{i}` and `{room}` for `sender`. Text with no
@@ -63,16 +88,19 @@ final class MessageTemplates {
     static func split(_ template: String, sender: Int, room: String) -> (prefix: [UInt8], suffix: [UInt8]) {
         let text = template.replacingPlaceholder("{i}", with: String(sender))
             .replacingPlaceholder("{room}", with: room)
-        let bytes = Array(text.utf8)
-        let mark = Array("{mark}".utf8)
+        let (prefix, suffix) = cut(Array(text.utf8), at: "{mark}")
+        return (Array(prefix), suffix.map(Array.init) ?? [])
+    }
+
+    /// `bytes` before and after the first `placeholder`; nil after when there is none.
+    private static func cut(_ bytes: [UInt8], at placeholder: String) -> (ArraySlice<UInt8>, ArraySlice<UInt8>?) {
+        let mark = Array(placeholder.utf8)
         var at = 0
         while at + mark.count <= bytes.count {
-            if Array(bytes[at..<at + mark.count]) == mark {
-                return (Array(bytes[..<at]), Array(bytes[(at + mark.count)...]))
-            }
+            if bytes[at..<at + mark.count].elementsEqual(mark) { return (bytes[..<at], bytes[(at + mark.count)...]) }
             at += 1
         }
-        return (bytes, [])
+        return (bytes[...], nil)
     }
 }
 

@@ -1,8 +1,9 @@
 import WebSocketCore
 
 /// `lobby-bench selftest`: checks the measuring parts without a server: histogram percentiles, marker writing and
-/// scanning, message templates (the chat message is ~140 bytes), masked frames as a server reads them, and the
-/// loopback-only rule. Prints each failure and `selftest ok` / `selftest FAILED`.
+/// scanning, message templates (the chat message is ~140 bytes), masked frames as a server reads them, the
+/// loopback-only rule, and the lobby scenario's tokens and messages (`SelfTest+Lobby.swift`). Prints each failure
+/// and `selftest ok` / `selftest FAILED`.
 struct SelfTest {
     private var failures: [String] = []
 
@@ -14,12 +15,15 @@ struct SelfTest {
         test.templates()
         test.maskedFrame()
         test.loopbackRule()
+        test.lobbyToken()
+        test.lobbyMessages()
         for failure in test.failures { Console.error("selftest: FAIL \(failure)") }
         Console.output(test.failures.isEmpty ? "selftest ok" : "selftest FAILED (\(test.failures.count))")
         return test.failures.isEmpty ? 0 : 1
     }
 
-    private mutating func check(_ condition: Bool, _ what: @autoclosure () -> String) {
+    /// Records a failure described by `what` unless `condition` holds.
+    mutating func check(_ condition: Bool, _ what: @autoclosure () -> String) {
         if !condition { failures.append(what()) }
     }
 
@@ -52,7 +56,7 @@ struct SelfTest {
         let chat = MessageTemplates.split(BroadcastScenario.chatTemplate, sender: 3, room: "3")
         let templates = MessageTemplates(parts: [chat, ([], [])], minimumSize: 0)
         let ns: UInt64 = 1_700_000_000_000
-        let length = templates.payloadLength(0, markerLength: Marker.length(ns: ns, seq: 12345))
+        let length = templates.payloadLength(0, ns: ns, seq: 12345)
         check((130...150).contains(length), "chat message is \(length) bytes, want ~140")
         var out = [UInt8](repeating: 0, count: length)
         out.withUnsafeMutableBytes {
@@ -62,7 +66,7 @@ struct SelfTest {
         check(text.hasPrefix(#"{"type":"chat","room":"3","from":3,"#), "chat message starts \(text.prefix(40))")
         check(text.hasSuffix(#""mark":"T1700000000000_12345"}"#), "chat message ends \(text.suffix(40))")
         let padded = MessageTemplates(parts: [MessageTemplates.split("{mark}", sender: 0, room: "0")], minimumSize: 32)
-        check(padded.payloadLength(0, markerLength: 10) == 32, "echo --size pads to 32")
+        check(padded.payloadLength(0, ns: 12345, seq: 6) == 32, "echo --size pads to 32")
     }
 
     private mutating func maskedFrame() {
