@@ -1,4 +1,5 @@
 import Foundation
+import GameEvents
 
 /// A JSON object built field by field, keys in insertion order, rendered on one line (the machine-readable result).
 struct JSONObject {
@@ -51,24 +52,10 @@ struct JSONObject {
     /// A number with one decimal, or null.
     static func number(_ value: Double) -> String { value.isFinite ? String(format: "%.1f", value) : "null" }
 
-    /// A JSON string literal (RFC 8259 section 7 escapes).
+    /// A JSON string literal, escaped by GameEvents' writer (the server's own encoder).
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var writer = JSONWriter(reservingCapacity: text.utf8.count + 2)
+        writer.string(text)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

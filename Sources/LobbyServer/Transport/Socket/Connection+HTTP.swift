@@ -51,13 +51,9 @@ extension Connection {
 
     /// Queues a response; without keep-alive the connection drains and closes once it is sent.
     func respond(_ reply: HTTPReply, keepAlive: Bool, headOnly: Bool) {
-        var bytes = HTTPResponse.bytes(status: reply.status, headers: reply.headers, body: headOnly ? [] : reply.body,
-                                       keepAlive: keepAlive)
-        if headOnly && !reply.body.isEmpty {
-            // HEAD: the Content-Length of the GET body, no body.
-            bytes = HTTPResponse.bytes(status: reply.status, headers: reply.headers, body: reply.body, keepAlive: keepAlive)
-            bytes.removeLast(reply.body.count)
-        }
+        var bytes = HTTPResponse.bytes(status: reply.status, headers: reply.headers, body: reply.body, keepAlive: keepAlive)
+        // HEAD: the GET response's head, Content-Length included, without the body.
+        if headOnly { bytes.removeLast(reply.body.count) }
         send(.bytes(bytes))
         if keepAlive {
             isKeepAliveWait = true
