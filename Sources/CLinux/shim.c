@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 
 const uint32_t LOBBY_EPOLLIN = EPOLLIN;
 const uint32_t LOBBY_EPOLLOUT = EPOLLOUT;
@@ -236,3 +237,19 @@ long long lobby_cpu_ticks(int pid) {
 long lobby_clock_ticks_per_second(void) { return sysconf(_SC_CLK_TCK); }
 
 void lobby_set_thread_name(const char *name) { pthread_setname_np(pthread_self(), name); }
+
+int lobby_sleep_until_ns(uint64_t deadline_ns) {
+    struct timespec ts;
+    ts.tv_sec = (time_t)(deadline_ns / 1000000000ull);
+    ts.tv_nsec = (long)(deadline_ns % 1000000000ull);
+    int rc;
+    do {
+        rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL);
+    } while (rc == EINTR);
+    return rc;
+}
+
+int lobby_set_thread_nice(int nice_value) {
+    pid_t tid = (pid_t)syscall(SYS_gettid);
+    return setpriority(PRIO_PROCESS, (id_t)tid, nice_value);
+}

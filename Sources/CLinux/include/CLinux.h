@@ -71,6 +71,10 @@ int lobby_signalfd_read(int fd);
 void lobby_ignore_sigpipe(void);
 
 uint64_t lobby_monotonic_ns(void);
+/* Sleeps until CLOCK_MONOTONIC reaches deadline_ns (absolute, so no drift; restarted after signals). */
+int lobby_sleep_until_ns(uint64_t deadline_ns);
+/* Sets the calling thread's nice value (negative needs CAP_SYS_NICE); 0 or -1 with errno. */
+int lobby_set_thread_nice(int nice_value);
 int64_t lobby_realtime_ms(void);
 /* Resident set size of a process in KiB from /proc/PID/status (0 for self), or -1. */
 long lobby_rss_kb(int pid);

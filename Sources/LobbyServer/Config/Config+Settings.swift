@@ -67,6 +67,10 @@ extension Config {
                 help: "bytes queued for one slow reader before it is closed with 1008 (raised to twice the endpoint's max message)") { c, v throws(ConfigError) in
             c.sendHighWater = try int(v, "SEND_HIGH_WATER", 1024...(1 << 32))
         },
+        Setting(env: "SEND_STALL_TIMEOUT_MS", flag: "send-stall-timeout-ms", kind: .int, defaultText: "10000",
+                help: "a WebSocket with output pending that accepts no byte for this long is closed with 1008 (game state to a slow reader is dropped, never queued)") { c, v throws(ConfigError) in
+            c.sendStallTimeoutMs = try int(v, "SEND_STALL_TIMEOUT_MS", 100...3_600_000)
+        },
         Setting(env: "REQUEST_TIMEOUT_MS", flag: "request-timeout-ms", kind: .int, defaultText: "10000",
                 help: "time to receive a whole HTTP request head (slow-loris guard), and a TLS handshake") { c, v throws(ConfigError) in
             c.requestTimeoutMs = try int(v, "REQUEST_TIMEOUT_MS", 1...3_600_000)
@@ -163,6 +167,42 @@ extension Config {
         Setting(env: "LOBBY_CHAT_MAX_AGE_DAYS", flag: "lobby-chat-max-age-days", kind: .int, defaultText: "30",
                 help: "lobby chat retention: messages older than this are pruned in the background (0 = keep forever)") { c, v throws(ConfigError) in
             c.lobbyChatMaxAgeDays = try int(v, "LOBBY_CHAT_MAX_AGE_DAYS", 0...36_500)
+        },
+        Setting(env: "GAME_TICK_RATE", flag: "game-tick-rate", kind: .int, defaultText: "60",
+                help: "game simulation ticks per second (speeds are per second, so the game plays the same at any rate)") { c, v throws(ConfigError) in
+            c.gameTickRate = try int(v, "GAME_TICK_RATE", 10...240)
+        },
+        Setting(env: "GAME_STATE_RATE", flag: "game-state-rate", kind: .int, defaultText: "0",
+                help: "game:state broadcasts per second to players; 0 = every tick (rounded to a whole number of ticks)") { c, v throws(ConfigError) in
+            c.gameStateRate = try int(v, "GAME_STATE_RATE", 0...240)
+        },
+        Setting(env: "GAME_SPECTATOR_STATE_RATE", flag: "game-spectator-state-rate", kind: .int, defaultText: "0",
+                help: "game:state broadcasts per second to spectators; 0 = the players' rate") { c, v throws(ConfigError) in
+            c.gameSpectatorStateRate = try int(v, "GAME_SPECTATOR_STATE_RATE", 0...240)
+        },
+        Setting(env: "GAME_SPECTATOR_DELAY_MS", flag: "game-spectator-delay-ms", kind: .int, defaultText: "0",
+                help: "spectators of ordinary games see the game this much later than the players") { c, v throws(ConfigError) in
+            c.gameSpectatorDelayMs = try int(v, "GAME_SPECTATOR_DELAY_MS", 0...60_000)
+        },
+        Setting(env: "TOURNAMENT_SPECTATOR_DELAY_MS", flag: "tournament-spectator-delay-ms", kind: .int, defaultText: "2000",
+                help: "spectators of tournament matches see the game this much later (so watchers cannot relay live positions)") { c, v throws(ConfigError) in
+            c.tournamentSpectatorDelayMs = try int(v, "TOURNAMENT_SPECTATOR_DELAY_MS", 0...60_000)
+        },
+        Setting(env: "GAME_RECONNECT_GRACE_MS", flag: "game-reconnect-grace-ms", kind: .int, defaultText: "30000",
+                help: "a player whose last connection dropped pauses the game this long before losing by forfeit") { c, v throws(ConfigError) in
+            c.gameReconnectGraceMs = try int(v, "GAME_RECONNECT_GRACE_MS", 0...3_600_000)
+        },
+        Setting(env: "GAME_RESUME_COUNTDOWN_MS", flag: "game-resume-countdown-ms", kind: .int, defaultText: "3000",
+                help: "after a paused game's player is back, play resumes after this countdown") { c, v throws(ConfigError) in
+            c.gameResumeCountdownMs = try int(v, "GAME_RESUME_COUNTDOWN_MS", 0...60_000)
+        },
+        Setting(env: "GAME_SERVE_DELAY_MS", flag: "game-serve-delay-ms", kind: .int, defaultText: "1000",
+                help: "pause before each serve (the first one and after every point)") { c, v throws(ConfigError) in
+            c.gameServeDelayMs = try int(v, "GAME_SERVE_DELAY_MS", 0...60_000)
+        },
+        Setting(env: "GAME_SHARDS", flag: "game-shards", kind: .int, defaultText: "0",
+                help: "threads that run game rooms (each ticks its rooms on one fixed schedule); 0 = one per event loop") { c, v throws(ConfigError) in
+            c.gameShards = try int(v, "GAME_SHARDS", 0...64)
         },
     ]
 

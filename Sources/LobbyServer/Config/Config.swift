@@ -24,6 +24,8 @@ struct Config: Sendable {
     var maxHeaderSize = 8192
     var maxBodySize = 64 * 1024
     var sendHighWater = 4 * 1024 * 1024
+    /// A WebSocket with output pending that accepts no byte for this long is closed (1008).
+    var sendStallTimeoutMs = 10_000
     var requestTimeoutMs = 10_000
     var keepAliveTimeoutMs = 15_000
     var closeTimeoutMs = 3_000
@@ -59,9 +61,39 @@ struct Config: Sendable {
     var lobbyChatKeep = 10_000
     /// Lobby chat messages older than this many days are pruned (0: never).
     var lobbyChatMaxAgeDays = 30
+    /// Game simulation ticks per second.
+    var gameTickRate = 60
+    /// `game:state` broadcasts per second to players (0: every tick).
+    var gameStateRate = 0
+    /// `game:state` broadcasts per second to spectators (0: the players' rate).
+    var gameSpectatorStateRate = 0
+    /// How far behind live spectators of ordinary games are.
+    var gameSpectatorDelayMs = 0
+    /// How far behind live spectators of tournament matches are.
+    var tournamentSpectatorDelayMs = 2_000
+    /// How long a game waits for a disconnected player before they forfeit.
+    var gameReconnectGraceMs = 30_000
+    /// Countdown before a paused game resumes.
+    var gameResumeCountdownMs = 3_000
+    /// Pause before each serve.
+    var gameServeDelayMs = 1_000
+    /// Game shard threads; 0 means one per event loop.
+    var gameShards = 0
 
     /// Whether `/echo` is served, after applying the environment's default.
     var isEchoEnabled: Bool { echoEnabled ?? (environment == .development) }
+
+    /// The resolved game shard count for `loopCount` loops.
+    func gameShardCount(loopCount: Int) -> Int { gameShards > 0 ? gameShards : max(1, loopCount) }
+
+    /// Ticks between two `game:state` broadcasts to players (at least 1).
+    var gameStateEveryTicks: Int { gameStateRate == 0 ? 1 : max(1, (gameTickRate + gameStateRate / 2) / gameStateRate) }
+
+    /// Ticks between two `game:state` broadcasts to spectators (at least 1).
+    var gameSpectatorStateEveryTicks: Int {
+        gameSpectatorStateRate == 0 ? gameStateEveryTicks
+            : max(1, (gameTickRate + gameSpectatorStateRate / 2) / gameSpectatorStateRate)
+    }
 
     /// The resolved loop count.
     func loopCount(availableCPUs: Int) -> Int { loops > 0 ? loops : max(1, availableCPUs) }
