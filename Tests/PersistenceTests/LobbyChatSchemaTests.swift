@@ -25,7 +25,8 @@ import Testing
 
             let db = before.connection
             let applied = try Migrator(directory: StoreBackend.migrations).migrate(db)
-            #expect(applied.map(\.version) == [4, 5] && applied.map(\.name) == ["lobby_chat", "saved_lobbies"])
+            #expect(applied.map(\.version) == [4, 5, 6])
+            #expect(applied.map(\.name) == ["lobby_chat", "saved_lobbies", "games"])
             #expect(try db.query(lobbyTables) == [[.integer(4)]])  // 3 tables and the client-id index
             let after = SQLiteStorage(connection: db)
             let page = try after.stores.messages.history(between: "u-alice", and: "u-bob", cursor: .latest, limit: 9)

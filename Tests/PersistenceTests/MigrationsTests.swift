@@ -12,7 +12,8 @@ import Testing
         try TemporaryDirectory.with { directory throws in
             let db = try SQLiteConnection(path: directory.appendingPathComponent("schema.sqlite").path)
             let applied = try Migrator(directory: StoreBackend.migrations).migrate(db)
-            #expect(applied.map(\.name) == ["users", "friends", "direct_messages", "lobby_chat", "saved_lobbies"])
+            #expect(
+                applied.map(\.name) == ["users", "friends", "direct_messages", "lobby_chat", "saved_lobbies", "games"])
             try body(db)
         }
     }
@@ -21,12 +22,15 @@ import Testing
         try Self.withMigratedFile { db throws in
             #expect(
                 try Migrator.appliedMigrations(db)
-                    == [1: "users", 2: "friends", 3: "direct_messages", 4: "lobby_chat", 5: "saved_lobbies"])
+                    == [
+                        1: "users", 2: "friends", 3: "direct_messages", 4: "lobby_chat", 5: "saved_lobbies",
+                        6: "games",
+                    ])
             #expect(try Migrator(directory: StoreBackend.migrations).migrate(db).isEmpty)
             let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table'").map { $0[0] }
             let all = [
                 "users", "friendships", "friend_requests", "direct_messages", "dm_read_markers", "lobby_messages",
-                "lobby_read_markers", "lobby_message_sequences",
+                "lobby_read_markers", "lobby_message_sequences", "saved_lobbies", "games",
             ]
             for table in all {
                 #expect(tables.contains(.text(table)), "\(table)")

@@ -11,16 +11,20 @@ public struct Stores {
     public let lobbyChat: any LobbyChatStore
     /// Lobbies carried across a clean restart.
     public let savedLobbies: any SavedLobbyStore
+    /// Finished games: results, history and replays.
+    public let games: any GameStore
 
-    /// Bundles four stores sharing one database.
+    /// Bundles the stores sharing one database.
     public init(
         users: any UserStore, friends: any FriendStore, messages: any DirectMessageStore,
-        lobbyChat: any LobbyChatStore, savedLobbies: any SavedLobbyStore = InMemorySavedLobbyStore()
+        lobbyChat: any LobbyChatStore, savedLobbies: any SavedLobbyStore = InMemorySavedLobbyStore(),
+        games: any GameStore = InMemoryGameStore()
     ) {
         self.users = users
         self.friends = friends
         self.messages = messages
         self.lobbyChat = lobbyChat
         self.savedLobbies = savedLobbies
+        self.games = games
     }
 }

@@ -11,7 +11,8 @@ public final class InMemoryStorage: StorageBackend {
     public init() {
         stores = Stores(
             users: InMemoryUserStore(tables: tables), friends: InMemoryFriendStore(tables: tables),
-            messages: InMemoryDirectMessageStore(tables: tables), lobbyChat: InMemoryLobbyChatStore(tables: tables))
+            messages: InMemoryDirectMessageStore(tables: tables), lobbyChat: InMemoryLobbyChatStore(tables: tables),
+            games: InMemoryGameStore(tables: tables))
     }
 
     /// Nothing to do: the tables carry no thread check.

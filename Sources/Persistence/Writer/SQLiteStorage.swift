@@ -30,7 +30,8 @@ public final class SQLiteStorage: StorageBackend {
             users: SQLiteUserStore(connection: connection), friends: SQLiteFriendStore(connection: connection),
             messages: SQLiteDirectMessageStore(connection: connection),
             lobbyChat: SQLiteLobbyChatStore(connection: connection),
-            savedLobbies: SQLiteSavedLobbyStore(connection: connection))
+            savedLobbies: SQLiteSavedLobbyStore(connection: connection),
+            games: SQLiteGameStore(connection: connection))
     }
 
     /// The page cache of the writer's connection, in KiB (`PRAGMA cache_size = -N`,

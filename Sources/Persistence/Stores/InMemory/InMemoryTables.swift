@@ -1,7 +1,7 @@
 /// The in-memory twin's database: the same tables as the SQLite schema, as dictionaries, plus an undo journal so
 /// that savepoints and transactions roll back exactly like SQLite's. Every change goes through one of the
-/// `set...`/`appendMessage`/`changeLobbyChat` mutators, which journal how to undo it while a transaction or
-/// savepoint is open. Not thread-safe: confined to one thread like a `SQLiteConnection`.
+/// `set...`/`appendMessage`/`changeLobbyChat`/`changeGames` mutators, which journal how to undo it while a
+/// transaction or savepoint is open. Not thread-safe: confined to one thread like a `SQLiteConnection`.
 final class InMemoryTables {
     /// A row of `users` (the id is the key).
     struct UserRow {
@@ -37,6 +37,7 @@ final class InMemoryTables {
         case marker(DirectedPair, ReadMarker?)
         case message(UserPair, ClientKey?, previousLastId: Int64)
         case lobbyChat(InMemoryLobbyChatTables.Undo)
+        case games(InMemoryGameTables.Undo)
     }
 
     /// `users`, by id.
@@ -55,6 +56,8 @@ final class InMemoryTables {
     private(set) var lastMessageId: Int64 = 0
     /// `lobby_messages`, `lobby_read_markers` and `lobby_message_sequences`, changed through `changeLobbyChat`.
     private(set) var lobbyChat = InMemoryLobbyChatTables()
+    /// `games`, changed through `changeGames`.
+    private(set) var games = InMemoryGameTables()
 
     /// Changes since the outermost open scope began, oldest first.
     private var journal: [Undo] = []
@@ -149,6 +152,13 @@ extension InMemoryTables {
         return value
     }
 
+    /// Applies one change to the games table and journals the undo it returns (nil: nothing changed).
+    func changeGames<T>(_ change: (inout InMemoryGameTables) -> (T, InMemoryGameTables.Undo?)) -> T {
+        let (value, undo) = change(&games)
+        if let undo { record(.games(undo)) }
+        return value
+    }
+
     /// Journals `undo` while a scope is open.
     private func record(_ undo: Undo) {
         if depth > 0 { journal.append(undo) }
@@ -168,6 +178,7 @@ extension InMemoryTables {
                 if let key { messagesByClientId[key] = nil }
                 lastMessageId = previousLastId
             case .lobbyChat(let change): lobbyChat.revert(change)
+            case .games(let change): games.revert(change)
             }
         }
     }
