@@ -64,7 +64,7 @@ import Testing
         (#"{"type":"session.resume","payload":{"resumeToken":"rt.abc","lastChatId":12,"lastLobbyVersion":5}}"#,
          .resumeSession(try! ResumeSession(resumeToken: "rt.abc", lastChatId: MessageID(rawValue: 12),
                                            lastLobbyVersion: 5))),
-    ]
+    ] + GamePayloadTests.clientExamples
 
     @Test(arguments: examples.indices)
     func decodesAndRoundTrips(_ index: Int) throws {

@@ -15,6 +15,9 @@ import Testing
         #"{"type":"lobby:create","payload":{"name":"Friday pong","maxPlayers":4,"settings":{"pointsToWin":11}},"id":"c1"}"#,
         ##"{"type":"lobby:customization","payload":{"paddleColor":"#1abc9c"},"id":"p1"}"##,
         #"{"type":"session.resume","payload":{"resumeToken":"rt.Hq9x","lastChatId":12,"lastLobbyVersion":2},"id":"s1"}"#,
+        #"{"type":"game:input","payload":{"gameId":"g-q3x7k2m9ab","seq":41,"target":412.33},"id":"i1"}"#,
+        #"{"type":"game:input","payload":{"gameId":"g-q3x7k2m9ab","seq":42,"direction":"down"}}"#,
+        #"{"type":"game:replay","payload":{"gameId":"g-q3x7k2m9ab","speed":4},"id":"p"}"#,
     ]
 
     /// Bytes that tend to matter to a JSON parser.

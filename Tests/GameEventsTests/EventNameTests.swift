@@ -19,7 +19,8 @@ import Testing
             "chat:typing_start", "chat:typing_stop", "chat:message_read", "chat:history", "lobby:create", "lobby:list",
             "lobby:join", "lobby:leave", "lobby:ready", "lobby:customization", "lobby:start", "lobby:close",
             "lobby:invite", "lobby:accept", "lobby:decline", "lobby:chat", "lobby:typing", "lobby:chat:history",
-            "lobby:chat:read", "session.resume",
+            "lobby:chat:read", "game:input", "game:leave", "game:list", "game:spectate", "game:unspectate",
+            "game:replay", "session.resume",
         ])
         #expect(ServerEventName.allCases.map(\.rawValue) == [
             "connection.ack", "connection.error", "system.heartbeat.ack", "system.error", "user:status",
@@ -28,7 +29,8 @@ import Testing
             "chat:message_read", "chat:history", "lobby:created", "lobby:list", "lobby:joined", "lobby:left",
             "lobby:update", "lobby:player:join", "lobby:player:leave", "lobby:invitation", "lobby:invite_sent",
             "lobby:invitation:declined", "lobby:chat", "lobby:typing", "lobby:chat:history", "lobby:chat:read",
-            "lobby:closed", "session.resumed", "session.expired",
+            "lobby:closed", "game:start", "game:state", "game:score", "game:pause", "game:resume", "game:end",
+            "game:list", "game:unspectated", "session.resumed", "session.expired",
         ])
     }
 
@@ -47,6 +49,14 @@ import Testing
         #expect(GameEndReason.allCases.map(\.rawValue) == ["score", "forfeit", "abandoned"])
         #expect(ResumeStatus.allCases.map(\.rawValue) == ["recovered", "gap", "reset"])
         #expect(SessionExpiredReason.allCases.map(\.rawValue) == ["grace_expired", "unknown_token"])
+    }
+
+    @Test func gameVocabulariesMatchTheProtocol() {
+        #expect(GameSide.allCases.map(\.rawValue) == ["left", "right"])
+        #expect(GamePhase.allCases.map(\.rawValue) == ["serving", "playing", "paused", "resuming", "finished"])
+        #expect(GameRole.allCases.map(\.rawValue) == ["player", "spectator"])
+        #expect(GameDirection.allCases.map(\.rawValue) == ["up", "down", "stop"])
+        #expect(GamePauseReason.allCases.map(\.rawValue) == ["disconnected"])
     }
 
     @Test func streamStatusFollowsTheCase() {

@@ -93,3 +93,45 @@ import Testing
         #expect(writer.bytes == bytes("x[1]"))
     }
 }
+
+/// Members are written in one append when they fit the writer's scratch space, piece by piece otherwise: both
+/// paths write the same text.
+@Suite struct JSONWriterScratchTests {
+    @Test func longNamesAndValuesTakeThePiecewisePath() {
+        let plain = String(repeating: "p", count: JSONWriter.maxScratchString)
+        let longer = plain + "q"
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.member("a_member_name_that_is_longer_than_forty_eight_bytes_x", Int64(-12))
+        writer.member("a_member_name_that_is_longer_than_forty_eight_bytes_y", true)
+        writer.member("a_member_name_that_is_longer_than_forty_eight_bytes_z", "v")
+        writer.member("a_member_name_that_is_longer_than_forty_eight_bytes_w", hundredths: 2.5)
+        writer.objectKey("a_member_name_that_is_longer_than_forty_eight_bytes_o")
+        writer.member("s", plain)
+        writer.member("t", longer)
+        writer.member("u", "é \"x\"")
+        writer.member("n", hundredths: .nan)
+        writer.endObject()
+        writer.member("i", Int64.min)
+        writer.member("j", Int64.max)
+        writer.member("k", false)
+        writer.objectKey("e")
+        writer.endObject()
+        writer.endObject()
+        let long = "a_member_name_that_is_longer_than_forty_eight_bytes_"
+        let expected = #"{"\#(long)x":-12,"\#(long)y":true,"\#(long)z":"v","\#(long)w":2.5,"\#(long)o":{"s":"\#(plain)","t":"\#(longer)","u":"é \"x\"","n":null},"i":-9223372036854775808,"j":9223372036854775807,"k":false,"e":{}}"#
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
+    }
+
+    @Test func digitsOfEveryLength() {
+        var magnitude: Int64 = 1
+        for _ in 0..<19 {
+            for value in [magnitude, magnitude - 1, -magnitude, 9 * magnitude] {
+                var writer = JSONWriter()
+                writer.integer(value)
+                #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+            }
+            magnitude = magnitude &* 10
+        }
+    }
+}

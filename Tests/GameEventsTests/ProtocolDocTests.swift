@@ -105,6 +105,23 @@ import Testing
         #expect(documented == LobbyErrorReason.allCases.map(\.rawValue))
     }
 
+    @Test func gameTableListsEveryGameClientEvent() throws {
+        let documented = try Self.firstColumn(of: "| client event |", after: "## Games")
+        let gameEvents = ClientEventName.allCases.map(\.rawValue).filter { $0.hasPrefix("game:") }
+        #expect(documented == gameEvents)
+    }
+
+    @Test func gameReasonTableListsExactlyTheGameErrorReasons() throws {
+        let documented = try Self.firstColumn(of: "| `reason` |", after: "## Games")
+        #expect(documented == GameErrorReason.allCases.map(\.rawValue))
+    }
+
+    @Test func gameServerEventTableListsEveryGameServerEvent() throws {
+        let documented = try Self.firstColumn(of: "| server event |", after: "## Games")
+        let gameEvents = ServerEventName.allCases.map(\.rawValue).filter { $0.hasPrefix("game:") }
+        #expect(documented == gameEvents)
+    }
+
     @Test func errorTableListsExactlyTheWireErrorCodes() throws {
         let section = try #require(Self.page.range(of: "## Errors")).upperBound
         let rest = Self.page[section...]

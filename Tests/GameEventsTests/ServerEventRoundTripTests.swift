@@ -94,7 +94,7 @@ import Testing
             ])))),
         .sessionExpired(SessionExpired(reason: .graceExpired)),
         .sessionExpired(SessionExpired(reason: .unknownToken)),
-    ]
+    ] + GameFixtures.serverEvents
 
     @Test(arguments: events.indices)
     func roundTrips(_ index: Int) throws {

@@ -28,6 +28,12 @@ extension ClientEvent {
         case .lobbyTyping: self = .lobbyTyping(try LobbyTyping(reading: payload))
         case .lobbyChatHistory: self = .lobbyHistory(try LobbyHistoryQuery(reading: payload))
         case .lobbyChatRead: self = .lobbyChatRead(try LobbyChatRead(reading: payload))
+        case .gameInput: self = .gameInput(try GameInput(reading: payload))
+        case .gameLeave: self = .leaveGame
+        case .gameList: self = .listGames(try GameListQuery(reading: payload))
+        case .gameSpectate: self = .spectateGame(try GameTarget(reading: payload))
+        case .gameUnspectate: self = .unspectateGame(try GameTarget(reading: payload))
+        case .gameReplay: self = .replayGame(try ReplayGame(reading: payload))
         case .sessionResume: self = .resumeSession(try ResumeSession(reading: payload))
         }
     }
@@ -55,6 +61,11 @@ extension ClientEvent {
         case .lobbyTyping(let payload): payload.write(to: &writer)
         case .lobbyHistory(let payload): payload.write(to: &writer)
         case .lobbyChatRead(let payload): payload.write(to: &writer)
+        case .gameInput(let payload): payload.write(to: &writer)
+        case .leaveGame: break
+        case .listGames(let payload): payload.write(to: &writer)
+        case .spectateGame(let payload), .unspectateGame(let payload): payload.write(to: &writer)
+        case .replayGame(let payload): payload.write(to: &writer)
         case .resumeSession(let payload): payload.write(to: &writer)
         }
     }

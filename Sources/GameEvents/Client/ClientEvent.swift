@@ -50,6 +50,18 @@ public enum ClientEvent: Equatable, Sendable {
     case lobbyHistory(LobbyHistoryQuery)
     /// `lobby:chat:read`.
     case lobbyChatRead(LobbyChatRead)
+    /// `game:input`.
+    case gameInput(GameInput)
+    /// `game:leave` (no payload).
+    case leaveGame
+    /// `game:list`.
+    case listGames(GameListQuery)
+    /// `game:spectate`.
+    case spectateGame(GameTarget)
+    /// `game:unspectate`.
+    case unspectateGame(GameTarget)
+    /// `game:replay`.
+    case replayGame(ReplayGame)
     /// `session.resume`.
     case resumeSession(ResumeSession)
 
@@ -81,6 +93,12 @@ public enum ClientEvent: Equatable, Sendable {
         case .lobbyTyping: return .lobbyTyping
         case .lobbyHistory: return .lobbyChatHistory
         case .lobbyChatRead: return .lobbyChatRead
+        case .gameInput: return .gameInput
+        case .leaveGame: return .gameLeave
+        case .listGames: return .gameList
+        case .spectateGame: return .gameSpectate
+        case .unspectateGame: return .gameUnspectate
+        case .replayGame: return .gameReplay
         case .resumeSession: return .sessionResume
         }
     }

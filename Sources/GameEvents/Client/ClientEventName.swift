@@ -51,6 +51,18 @@ public enum ClientEventName: String, Sendable, CaseIterable {
     case lobbyChatHistory = "lobby:chat:history"
     /// `lobby:chat:read`: mark your lobby's chat read up to a message.
     case lobbyChatRead = "lobby:chat:read"
+    /// `game:input`: move your paddle (a direction or a target position), numbered by `seq`.
+    case gameInput = "game:input"
+    /// `game:leave`: leave the game you play, losing by forfeit.
+    case gameLeave = "game:leave"
+    /// `game:list`: page through the live games you may watch.
+    case gameList = "game:list"
+    /// `game:spectate`: start watching a game.
+    case gameSpectate = "game:spectate"
+    /// `game:unspectate`: stop watching a game.
+    case gameUnspectate = "game:unspectate"
+    /// `game:replay`: watch a finished game again.
+    case gameReplay = "game:replay"
     /// `session.resume`: take back the session of a lost connection (the first message after reconnecting).
     case sessionResume = "session.resume"
 }

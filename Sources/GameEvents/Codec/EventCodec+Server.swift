@@ -3,7 +3,7 @@ extension EventCodec {
     /// Encodes a server event: `{"type":…,"payload":{…},"replyTo":…,"timestamp":…}` (`replyTo` omitted when
     /// nil, as are absent optional payload fields).
     public static func encode(_ event: ServerEvent, replyTo: String?, timestamp: Int64) -> [UInt8] {
-        var writer = JSONWriter(reservingCapacity: initialCapacity)
+        var writer = JSONWriter(reservingCapacity: initialCapacity(for: event))
         write(event, replyTo: replyTo, timestamp: timestamp, to: &writer)
         return writer.bytes
     }
@@ -40,8 +40,7 @@ extension EventCodec {
     private static func write(_ event: ServerEvent, replyTo: String?, timestamp: Int64, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("type", event.name.rawValue)
-        writer.literalKey("payload")
-        writer.beginObject()
+        writer.objectKey("payload")
         event.writePayload(to: &writer)
         writer.endObject()
         writer.member("replyTo", ifPresent: replyTo)

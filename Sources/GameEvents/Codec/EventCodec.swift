@@ -9,4 +9,14 @@
 public enum EventCodec {
     /// A reasonable first allocation for one encoded event; bigger ones (history pages) grow once or twice.
     static let initialCapacity = 256
+    /// The first allocation for a `game:state`: typically 260-300 bytes, 384 with every number at its longest
+    /// plausible length (hundreds of thousands of ticks and inputs, a 13-digit timestamp), so the hot path
+    /// allocates exactly once.
+    static let stateCapacity = 384
+
+    /// The first allocation for encoding `event`.
+    @inline(__always) static func initialCapacity(for event: ServerEvent) -> Int {
+        if case .gameState = event { return stateCapacity }
+        return initialCapacity
+    }
 }

@@ -16,8 +16,7 @@ extension JSONWriter {
 extension JSONWriter {
     /// Writes `"name":{...}` with the payload's members.
     mutating func writeObject<Payload: WirePayload>(_ name: StaticString, _ payload: Payload) {
-        literalKey(name)
-        beginObject()
+        objectKey(name)
         payload.write(to: &self)
         endObject()
     }

@@ -1,4 +1,5 @@
-/// The identifier of a game, e.g. `g-7`: 1-64 characters without whitespace, control or format characters.
+/// The identifier of a game, e.g. `g-q3x7k2m9ab` (the server makes `g-` and 10 base32 characters): 1-64
+/// characters without whitespace, control or format characters.
 ///
 /// Only validated values exist: build one with `init?(validating:)` (or `init?(rawValue:)`, which is the same).
 public struct GameID: RawRepresentable, Hashable, Sendable, CustomStringConvertible {

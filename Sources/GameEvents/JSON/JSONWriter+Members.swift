@@ -1,21 +1,55 @@
 /// `"name":value` in one call, for encoders whose member names are literals.
 extension JSONWriter {
-    /// Writes a member with a string value.
+    /// Writes a member with a string value (a short one that needs no escaping in one append).
     public mutating func member(_ name: StaticString, _ value: String) {
-        literalKey(name)
-        string(value)
+        var value = value
+        let done = Self.fitsScratch(name) && value.withUTF8 { utf8 in appendPlainMember(name, utf8) }
+        if !done {
+            literalKey(name)
+            string(value)
+        }
     }
 
-    /// Writes a member with an integer value.
+    /// Writes a member with an integer value, in one append.
     public mutating func member(_ name: StaticString, _ value: Int64) {
-        literalKey(name)
-        integer(value)
+        guard Self.fitsScratch(name) else {
+            literalKey(name)
+            return integer(value)
+        }
+        let comma = needsComma
+        appendScratch { cursor in
+            cursor.putKey(name, comma: comma)
+            cursor.putDecimal(value)
+        }
+        valueWritten()
     }
 
-    /// Writes a member with a boolean value.
+    /// Writes a member with a boolean value, in one append.
     public mutating func member(_ name: StaticString, _ value: Bool) {
-        literalKey(name)
-        bool(value)
+        guard Self.fitsScratch(name) else {
+            literalKey(name)
+            return bool(value)
+        }
+        let comma = needsComma
+        appendScratch { cursor in
+            cursor.putKey(name, comma: comma)
+            cursor.put(value ? "true" : "false")
+        }
+        valueWritten()
+    }
+
+    /// Writes `"name":{`: a member whose value is an object, opened (close it with ``endObject()``).
+    mutating func objectKey(_ name: StaticString) {
+        guard Self.fitsScratch(name) else {
+            literalKey(name)
+            return beginObject()
+        }
+        let comma = needsComma
+        appendScratch { cursor in
+            cursor.putKey(name, comma: comma)
+            cursor.put(UInt8(ascii: "{"))
+        }
+        needsComma = false
     }
 
     /// Writes a member with a string value, or nothing when `value` is nil.

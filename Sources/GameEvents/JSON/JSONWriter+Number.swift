@@ -2,8 +2,11 @@
 extension JSONWriter {
     /// Writes an integer in decimal.
     public mutating func integer(_ value: Int64) {
-        separate()
-        appendDecimal(value)
+        let comma = needsComma
+        appendScratch { cursor in
+            if comma { cursor.put(UInt8(ascii: ",")) }
+            cursor.putDecimal(value)
+        }
         valueWritten()
     }
 
@@ -20,29 +23,10 @@ extension JSONWriter {
         guard value.isFinite else { return null() }
         separate()
         // Up to 15 bytes fit in a small String (no allocation); longer forms such as 0.30000000000000004 allocate
-        // once. The event protocol carries no floating-point fields, so this is not on the broadcast path.
+        // once. Events write their fractional numbers (game positions) with `hundredths(_:)` instead, so this is
+        // not on the broadcast path.
         var text = value.description
         text.withUTF8 { bytes.append(contentsOf: $0) }
         valueWritten()
-    }
-
-    /// Appends the decimal digits of `value` (with `-` when negative) without an intermediate String.
-    private mutating func appendDecimal(_ value: Int64) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        if magnitude < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: magnitude) &+ 0x30)
-            return
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var position = 20
-            while magnitude != 0 {
-                position &-= 1
-                let (quotient, remainder) = magnitude.quotientAndRemainder(dividingBy: 10)
-                digits[position] = UInt8(truncatingIfNeeded: remainder) &+ 0x30
-                magnitude = quotient
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[position...]))
-        }
     }
 }

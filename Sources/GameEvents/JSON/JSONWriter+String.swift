@@ -10,6 +10,33 @@ extension JSONWriter {
         valueWritten()
     }
 
+    /// Writes `"name":"value"` in one append when `utf8` is at most ``maxScratchString`` bytes of printable ASCII
+    /// without `"` or `\` (ids, enumeration values); returns false, having written nothing, otherwise.
+    mutating func appendPlainMember(_ name: StaticString, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard utf8.count <= Self.maxScratchString, Self.isPlain(utf8) else { return false }
+        let comma = needsComma
+        appendScratch { cursor in
+            cursor.putKey(name, comma: comma)
+            cursor.put(UInt8(ascii: "\""))
+            cursor.put(utf8)
+            cursor.put(UInt8(ascii: "\""))
+        }
+        valueWritten()
+        return true
+    }
+
+    /// Whether `utf8` is printable ASCII without `"` or `\` (nothing to escape).
+    @inline(__always) private static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return true }
+        var index = skipPlainASCII(base, from: 0, count: utf8.count)
+        while index < utf8.count {
+            let byte = base[index]
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { return false }
+            index &+= 1
+        }
+        return true
+    }
+
     /// Appends `"`, the escaped UTF-8, `"`. Unescaped runs are copied in one piece.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))

@@ -16,8 +16,8 @@
 public struct JSONWriter: Sendable {
     /// The text written so far.
     public internal(set) var bytes: [UInt8]
-    /// Whether the next value or key must be preceded by a comma.
-    private var needsComma = false
+    /// Whether the next value or key must be preceded by a comma (read by the one-append member writers).
+    var needsComma = false
 
     /// An empty writer with room for `capacity` bytes before it reallocates.
     public init(reservingCapacity capacity: Int = 256) {
@@ -53,6 +53,12 @@ public struct JSONWriter: Sendable {
     /// without escaping (checked in debug builds). (A separate name from ``key(_:)`` because Swift prefers the
     /// `String` overload for string literals.)
     public mutating func literalKey(_ name: StaticString) {
+        if Self.fitsScratch(name) {
+            let comma = needsComma
+            appendScratch { $0.putKey(name, comma: comma) }
+            needsComma = false
+            return
+        }
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { utf8 in

@@ -1,4 +1,4 @@
-/// How a lobby's game ended: `result.reason` in a `finished` lobby.
+/// How a game ended: `game:end` `reason`, and `result.reason` in a `finished` lobby.
 public enum GameEndReason: String, Sendable, CaseIterable {
     /// A player reached `pointsToWin`.
     case score

@@ -64,6 +64,22 @@ public enum ServerEvent: Equatable, Sendable {
     case lobbyChatRead(LobbyChatReadMarker)
     /// `lobby:closed`.
     case lobbyClosed(LobbyClosed)
+    /// `game:start`.
+    case gameStart(GameStart)
+    /// `game:state`.
+    case gameState(GameState)
+    /// `game:score`.
+    case gameScore(GameScore)
+    /// `game:pause`.
+    case gamePause(GamePause)
+    /// `game:resume`.
+    case gameResume(GameResume)
+    /// `game:end`.
+    case gameEnd(GameEnd)
+    /// `game:list`.
+    case gameList(GameList)
+    /// `game:unspectated`.
+    case gameUnspectated(GameUnspectated)
     /// `session.resumed`.
     case sessionResumed(SessionResumed)
     /// `session.expired`.
@@ -104,6 +120,14 @@ public enum ServerEvent: Equatable, Sendable {
         case .lobbyHistory: return .lobbyChatHistory
         case .lobbyChatRead: return .lobbyChatRead
         case .lobbyClosed: return .lobbyClosed
+        case .gameStart: return .gameStart
+        case .gameState: return .gameState
+        case .gameScore: return .gameScore
+        case .gamePause: return .gamePause
+        case .gameResume: return .gameResume
+        case .gameEnd: return .gameEnd
+        case .gameList: return .gameList
+        case .gameUnspectated: return .gameUnspectated
         case .sessionResumed: return .sessionResumed
         case .sessionExpired: return .sessionExpired
         }

@@ -65,6 +65,22 @@ public enum ServerEventName: String, Sendable, CaseIterable {
     case lobbyChatRead = "lobby:chat:read"
     /// `lobby:closed`: your lobby was closed.
     case lobbyClosed = "lobby:closed"
+    /// `game:start`: a game's setup, to each player and spectator connection (again to one that joins later).
+    case gameStart = "game:start"
+    /// `game:state`: a snapshot of a game (tick, ball, paddles, score, last inputs applied).
+    case gameState = "game:state"
+    /// `game:score`: a point was scored.
+    case gameScore = "game:score"
+    /// `game:pause`: a player's last connection dropped; the game waits for them.
+    case gamePause = "game:pause"
+    /// `game:resume`: the player is back; play continues after a countdown.
+    case gameResume = "game:resume"
+    /// `game:end`: the game is over (winner, score, reason).
+    case gameEnd = "game:end"
+    /// `game:list`: a page of live games.
+    case gameList = "game:list"
+    /// `game:unspectated`: the answer to `game:unspectate`.
+    case gameUnspectated = "game:unspectated"
     /// `session.resumed`: the answer to `session.resume`: the seat, the lobby and what was missed.
     case sessionResumed = "session.resumed"
     /// `session.expired`: the answer to a `session.resume` that came too late or with an unknown token.

@@ -6,8 +6,8 @@ public struct SystemError: Equatable, Sendable {
     public var message: String
     /// The offending field (`payload.userId`), when one is to blame.
     public var field: String?
-    /// A machine-readable detail for `conflict`, `forbidden` and `not_found` (`lobby_full`, see
-    /// ``LobbyErrorReason``); clients switch on `code` and `reason`, never on `message`.
+    /// A machine-readable detail for `conflict`, `forbidden` and `not_found` (`lobby_full`, `game_not_found`, see
+    /// ``LobbyErrorReason`` and ``GameErrorReason``); clients switch on `code` and `reason`, never on `message`.
     public var reason: String?
     /// For `rate_limited`: when to retry, in milliseconds.
     public var retryAfterMs: Int64?
