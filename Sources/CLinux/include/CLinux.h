@@ -46,6 +46,8 @@ int lobby_accept(int listen_fd, char *ip, size_t iplen);
 int lobby_connect_tcp(const char *host, int port, const char *source_ip);
 /* 0 when a non-blocking connect finished successfully, else the socket error. */
 int lobby_socket_error(int fd);
+/* Bytes in a TCP socket's send queue, not yet acknowledged by the peer (SIOCOUTQ), or -1. */
+int lobby_socket_outq(int fd);
 int lobby_set_nodelay(int fd);
 int lobby_set_nonblocking(int fd);
 

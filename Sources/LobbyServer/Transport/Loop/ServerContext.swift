@@ -21,7 +21,8 @@ final class ServerContext: Sendable {
     }
 }
 
-/// Process-wide transport counters (rare events only: connections, closes, errors; never per message).
+/// Process-wide transport counters (rare events only: connections, closes, errors, and snapshots dropped for
+/// slow readers; never per message delivered).
 final class ServerStats: Sendable {
     /// TCP connections open now.
     let connectionsOpen = Counter()
@@ -41,6 +42,10 @@ final class ServerStats: Sendable {
     let httpRequests = Counter()
     /// Slow readers closed because their send buffer passed the high-water mark.
     let backpressureCloses = Counter()
+    /// Queued game-state snapshots replaced by a newer one before any byte of them was sent (slow readers).
+    let snapshotsDropped = Counter()
+    /// Connections closed because their output made no progress for SEND_STALL_TIMEOUT_MS.
+    let stallCloses = Counter()
     /// Connections failed for a protocol violation (1002, 1007, 1009).
     let protocolErrors = Counter()
     /// Connections closed by a timeout (request, keep-alive, idle, close handshake).

@@ -37,25 +37,53 @@ extension Connection {
         }
     }
 
-    /// Encrypts every queued frame, then writes ciphertext until the kernel stops taking it.
+    /// Encrypts queued frames a slice at a time and writes the ciphertext until the kernel stops taking it.
+    ///
+    /// Frames are encrypted only while the socket keeps up: what waits for a slow reader stays in `out` as frames,
+    /// like on a plain socket, so a queued snapshot there can still be replaced (Connection+SlowReader.swift) instead
+    /// of piling up as ciphertext. The high-water sum counts both, so the limit is the same.
     func flushTLS() {
         guard let tls else { return }
-        while outHead < out.count {
+        // Ciphertext the socket refused earlier goes first.
+        if !writeCipherOut() { return }
+        while cipherOut.isEmpty {
+            if !writeSessionCiphertext(tls) { return }
+            guard cipherOut.isEmpty && tls.pendingCiphertext == 0 && outHead < out.count else { break }
+            if !encryptQueued(tls, budget: loop.readBuffer.count) { return }
+        }
+        if cipherOut.isEmpty { cipherOut.release() }
+        afterFlush(drained: outHead == out.count && cipherOut.isEmpty && tls.pendingCiphertext == 0)
+    }
+
+    /// Encrypts about `budget` bytes of queued frames from `outHead` (a larger frame is encrypted in parts, and
+    /// `outOffset` marks how far, as a partial `writev` does); false if the session failed.
+    private func encryptQueued(_ tls: TLSSession, budget: Int) -> Bool {
+        var left = budget
+        while left > 0 && outHead < out.count {
             let frame = out[outHead]
             let skip = outOffset
-            let ok = frame.withBytes { tls.writePlaintext(UnsafeRawBufferPointer(rebasing: $0[skip...])) }
+            let take = min(frame.count - skip, left)
+            let ok = frame.withBytes { tls.writePlaintext(UnsafeRawBufferPointer(rebasing: $0[skip..<(skip + take)])) }
             if !ok {
                 loop.server.stats.tlsFailures.add(1)
                 doom()
-                return
+                return false
             }
-            outHead += 1
-            outOffset = 0
+            outBytes -= take
+            left -= take
+            if skip + take == frame.count {
+                outHead += 1
+                outOffset = 0
+            } else {
+                outOffset = skip + take
+            }
         }
-        outBytes = 0
-        // Ciphertext the socket refused earlier goes first; then straight from the session through the loop's
-        // scratch buffer, keeping only what the socket refuses (no second copy of a large message).
-        if !writeCipherOut() { return }
+        return true
+    }
+
+    /// Writes the session's ciphertext straight through the loop's scratch buffer, keeping only what the socket
+    /// refuses (no second copy of a large message); false if the connection failed.
+    private func writeSessionCiphertext(_ tls: TLSSession) -> Bool {
         while cipherOut.isEmpty && tls.pendingCiphertext > 0 {
             let taken = tls.takeCiphertext(into: loop.readBuffer)
             if taken <= 0 { break }
@@ -64,15 +92,15 @@ extension Connection {
                 let err = lobby_errno()
                 guard err == EAGAIN || err == EWOULDBLOCK else {
                     doom()
-                    return
+                    return false
                 }
                 cipherOut.append(UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<taken]))
-            } else if n < taken {
-                cipherOut.append(UnsafeRawBufferPointer(rebasing: loop.readBuffer[n..<taken]))
+            } else {
+                lastProgressAt = loop.now
+                if n < taken { cipherOut.append(UnsafeRawBufferPointer(rebasing: loop.readBuffer[n..<taken])) }
             }
         }
-        if cipherOut.isEmpty { cipherOut.release() }
-        afterFlush(drained: cipherOut.isEmpty && tls.pendingCiphertext == 0)
+        return true
     }
 
     /// Writes what is left in `cipherOut`; false if the connection failed.
@@ -87,6 +115,7 @@ extension Connection {
                 return false
             }
             cipherOut.consume(n)
+            lastProgressAt = loop.now
         }
         return true
     }

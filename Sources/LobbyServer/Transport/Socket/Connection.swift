@@ -60,6 +60,19 @@ final class Connection {
     var outOffset = 0
     /// Bytes queued and not yet written (plaintext for TLS).
     var outBytes = 0
+    /// Index in `out` of the queued game-state snapshot no byte of which has been written yet, the one a newer
+    /// snapshot replaces; -1 when there is none (Connection+SlowReader.swift).
+    var pendingSnapshot = -1
+    /// Size of that snapshot: left out of the high-water sum, since it is replaced rather than accumulated.
+    var pendingSnapshotBytes = 0
+    /// True while that snapshot is still the uncompressed frame and permessage-deflate was negotiated: it is
+    /// swapped for its compressed twin just before it is written, so a snapshot replaced unsent is never compressed.
+    var pendingSnapshotDeflate = false
+    /// When the socket last took bytes, or when output started waiting for it (the send-stall timer).
+    var lastProgressAt: UInt64 = 0
+    /// The kernel's send queue (unsent + unacknowledged bytes) at the last sweep while output waits; -1 until the
+    /// first sample of a wait.
+    var kernelQueued = -1
     /// True while the connection is in the loop's dirty list.
     var isDirty = false
     /// True while EPOLLOUT is registered.
@@ -194,7 +207,9 @@ final class Connection {
             isDirty = true
             loop.markDirty(self)
         }
-        if highWater > 0 && outBytes + cipherOut.count + (tls?.pendingCiphertext ?? 0) > highWater {
+        // A pending snapshot does not count: it is replaced, never accumulated (Connection+SlowReader.swift).
+        let queued = outBytes - pendingSnapshotBytes + cipherOut.count + (tls?.pendingCiphertext ?? 0)
+        if highWater > 0 && queued > highWater {
             overflowed()
         }
     }
@@ -204,6 +219,7 @@ final class Connection {
 
     /// Writes as much of the queue as the kernel takes, with one `writev` per call.
     func flush() {
+        if pendingSnapshotDeflate { deflatePendingSnapshot() }
         if tls != nil {
             flushTLS()
             return
@@ -229,6 +245,7 @@ final class Connection {
                 return
             }
             advance(by: n)
+            lastProgressAt = loop.now
         }
         afterFlush(drained: outHead == out.count)
     }
@@ -261,6 +278,7 @@ final class Connection {
             }
             outHead = 0
             outOffset = 0
+            forgetPendingSnapshot()
             if wantsWritable {
                 wantsWritable = false
                 loop.setInterest(self, writable: false)
@@ -270,33 +288,27 @@ final class Connection {
                 startDraining()
             }
         } else {
+            if pendingSnapshot >= 0 { settlePendingSnapshot() }
             if outHead > 64 && outHead * 2 > out.count {
                 out.removeFirst(outHead)
+                if pendingSnapshot >= 0 { pendingSnapshot -= outHead }
                 outHead = 0
             }
             if !wantsWritable {
+                // Output starts waiting for the socket: the send-stall timer starts now.
                 wantsWritable = true
+                lastProgressAt = loop.now
+                kernelQueued = -1
                 loop.setInterest(self, writable: true)
             }
         }
     }
 
-    /// The slow-reader policy: drop what is queued (keeping a partly written frame so the stream stays
-    /// parseable), queue close 1008, stop sending anything else, and give the peer CLOSE_TIMEOUT_MS to read it.
+    /// The high-water policy: the queue passed SEND_HIGH_WATER.
     private func overflowed() {
         loop.server.stats.backpressureCloses.add(1)
         Log.info("slow reader closed", ["peer": peer, "queued": outBytes, "highWater": highWater])
-        let keep = outOffset > 0 ? outHead + 1 : outHead
-        var kept = Array(out[outHead..<keep])
-        kept.append(.close(.policyViolation, reason: "send buffer full: reading too slowly"))
-        out = kept
-        outHead = 0
-        outBytes = kept.reduce(0) { $0 + $1.count } - outOffset
-        sendClosed = true
-        closeCode = .policyViolation
-        if state == .open { state = .closeSent }
-        shutdownAfterFlush = true
-        deadline = loop.now + MonotonicClock.ns(ms: loop.server.config.closeTimeoutMs)
+        closeSlowReader(reason: "send buffer full: reading too slowly")
     }
 
     /// Shuts the write side (FIN after queued data) and discards input until the peer closes or the deadline.
@@ -329,6 +341,7 @@ final class Connection {
         guard state != .closed else { return }
         out.removeAll()
         outBytes = 0
+        forgetPendingSnapshot()
         doom()
     }
 
@@ -354,7 +367,8 @@ final class Connection {
 
     // MARK: Timers
 
-    /// Called by the loop's sweep: request/keep-alive/close deadlines, WebSocket pings and idle timeout.
+    /// Called by the loop's sweep: request/keep-alive/close deadlines, the send-stall timer, WebSocket pings and
+    /// idle timeout.
     func checkTimers(now: UInt64) {
         if deadline != 0 && now >= deadline {
             deadline = 0
@@ -375,6 +389,7 @@ final class Connection {
             return
         }
         guard state == .open else { return }
+        if wantsWritable && closeIfSendStalled(now: now) { return }
         let config = loop.server.config
         let silent = now &- lastReadAt
         if silent >= MonotonicClock.ns(ms: config.idleTimeoutMs) {
