@@ -18,6 +18,8 @@ final class App: @unchecked Sendable {
     /// The storage writer and the hub (users, presence, friends, direct messages).
     private(set) var writer: PersistenceWriter?
     private(set) var hub: Hub?
+    /// The threads that run game rooms.
+    private(set) var gameShards: [GameShard] = []
 
     /// Opens the database, starts the hub and the loops; returns once they accept connections.
     func start() throws {
@@ -37,9 +39,16 @@ final class App: @unchecked Sendable {
         let shard = try Shard(name: "lobby-hub")
         let lobbyRules = LobbyRules(countdownMs: Int64(config.lobbyCountdownMs), invitationTtlMs: Int64(config.lobbyInvitationTtlMs),
                                     disconnectGraceMs: Int64(config.lobbyReconnectGraceMs))
+        let gameSettings = GameSettings(config: config)
         let hub = Hub(shard: shard, writer: writer, fanout: fanout, presenceGraceMs: config.presenceGraceMs, policy: policy,
-                      lobbyRules: lobbyRules)
+                      lobbyRules: lobbyRules, gameSettings: gameSettings)
         self.hub = hub
+        let games = (0..<config.gameShardCount(loopCount: loopCount)).map { index in
+            GameShard(index: index, settings: gameSettings, fanout: fanout, writer: writer)
+        }
+        for game in games { game.hub = hub }
+        hub.gameShards = games
+        gameShards = games
         let keep = config.lobbyChatKeep
         let maxAgeDays = config.lobbyChatMaxAgeDays
         hub.execute {
@@ -51,9 +60,11 @@ final class App: @unchecked Sendable {
         hub.execute { hub.restoreLobbies(saved) }
         let services = SessionServices(
             verifier: JWTVerifier(secret: secret, leewaySeconds: config.jwtLeewaySeconds), policy: policy,
-            serverId: config.serverId ?? ProcessInfo.processInfo.hostName, heartbeatIntervalMs: config.pingIntervalMs, hub: hub)
+            serverId: config.serverId ?? ProcessInfo.processInfo.hostName, heartbeatIntervalMs: config.pingIntervalMs, hub: hub,
+            gameShards: games)
         var routes = Routes()
         routes.add(Health.route(path: config.healthPath))
+        routes.add(Metrics.route(path: config.metricsPath) { games })
         routes.add(SessionEndpoint.route(config: config, services: services))
         if config.isEchoEnabled { routes.add(EchoHandler.route(config: config)) }
         if config.benchRooms { routes.add(BenchRoomHandler.route(config: config, fanout: fanout)) }
@@ -62,6 +73,7 @@ final class App: @unchecked Sendable {
         port = try group.start(count: loopCount, server: server)
         fanout.setLoops(group.loops)
         shard.start()
+        for game in games { game.start() }
         Log.notice("listening", ["host": config.host, "port": port, "tls": tls != nil, "loops": loopCount,
                                  "echo": config.isEchoEnabled, "env": config.environment.rawValue])
     }
@@ -73,6 +85,8 @@ final class App: @unchecked Sendable {
         group.beginShutdown()
         var clean = group.wait(timeoutMs: config.shutdownTimeoutMs + 2_000)
         // The loops are done, so no new work reaches the hub; let it finish what is queued, then flush storage.
+        // Games still running are ended (abandoned) and stored before the hub saves the lobbies.
+        for game in gameShards { clean = game.stop(timeoutMs: 5_000) && clean }
         if let hub {
             hub.execute { hub.saveLobbies() }
             clean = hub.stop(timeoutMs: 5_000) && clean

@@ -33,6 +33,8 @@ extension Config {
                 help: "path of the game WebSocket endpoint") { c, v throws(ConfigError) in c.wsPath = v },
         Setting(env: "HEALTH_PATH", flag: "health-path", kind: .string, defaultText: "/health",
                 help: "path of the JSON health check") { c, v throws(ConfigError) in c.healthPath = v },
+        Setting(env: "METRICS_PATH", flag: "metrics-path", kind: .string, defaultText: "/metrics",
+                help: "path of the Prometheus text metrics (connections, game tick lateness and duration, CPU)") { c, v throws(ConfigError) in c.metricsPath = v },
         Setting(env: "ECHO_ENABLED", flag: "echo", kind: .bool, defaultText: "on in development",
                 help: "serve the conformance echo endpoint (--echo / --no-echo)") { c, v throws(ConfigError) in
             c.echoEnabled = try bool(v, "ECHO_ENABLED")

@@ -12,6 +12,7 @@ struct Config: Sendable {
     var loops = 0
     var wsPath = "/ws"
     var healthPath = "/health"
+    var metricsPath = "/metrics"
     /// nil until resolved: then true in development, false in production, unless set explicitly.
     var echoEnabled: Bool?
     var echoPath = "/echo"
@@ -131,11 +132,11 @@ struct Config: Sendable {
         if (tlsCertificate == nil) != (tlsPrivateKey == nil) {
             throw ConfigError("TLS needs both TLS_CERT and TLS_KEY (got only one)")
         }
-        let paths = [wsPath, healthPath, echoPath, benchRoomsPath]
+        let paths = [wsPath, healthPath, metricsPath, echoPath, benchRoomsPath]
         for path in paths where !path.hasPrefix("/") {
             throw ConfigError("paths must start with '/': \(path)")
         }
-        if Set(paths).count != paths.count { throw ConfigError("WS_PATH, HEALTH_PATH, ECHO_PATH and the room path must differ") }
+        if Set(paths).count != paths.count { throw ConfigError("WS_PATH, HEALTH_PATH, METRICS_PATH, ECHO_PATH and the room path must differ") }
         if pingIntervalMs >= idleTimeoutMs {
             throw ConfigError("PING_INTERVAL_MS (\(pingIntervalMs)) must be below IDLE_TIMEOUT_MS (\(idleTimeoutMs))")
         }

@@ -171,13 +171,15 @@ extension Hub {
                 }
                 lobbyChat[id]?.lastRead[user] = nil
                 setLobbyActivity(user, nil)
-            case .playerLeftGame, .hostChanged, .countdownCancelled, .gameFinished:
-                break  // the lobby:update that follows carries the change (the game itself arrives with issue 5)
+            case .playerLeftGame(let user):
+                lobbyLeftGame(user)
+            case .hostChanged, .countdownCancelled, .gameFinished:
+                break  // the lobby:update that follows carries the change
             case .countdownStarted(let deadline):
                 guard let id = lobbyId else { continue }
                 scheduleAt(wallMs: deadline) { [self] in perform(lobbies.countdownElapsed(lobby: id, now: nowMs()), nil) }
             case .startGame(let lobby):
-                Log.info("lobby game starting", ["lobby": lobby.id.rawValue, "players": lobby.players.count])
+                startGame(lobby)
             case .graceStarted(let user, let deadline):
                 scheduleAt(wallMs: deadline) { [self] in perform(lobbies.graceExpired(user: user, now: nowMs()), nil) }
             case .closed(let reason, let formerMembers):
@@ -185,6 +187,7 @@ extension Hub {
                 let event = ServerEvent.lobbyClosed(LobbyClosed(lobbyId: id, reason: LobbyCloseReason(rawValue: reason.rawValue) ?? .empty))
                 broadcast(event, to: formerMembers, requester: answered ? nil : request)
                 answered = true
+                lobbyClosedGame(id)
                 for member in formerMembers { setLobbyActivity(member, nil) }
                 lobbyChat[id] = nil
                 lobbyEventLog[id] = nil
@@ -232,6 +235,15 @@ extension Hub {
 
     /// Presence follows lobby membership: `in_lobby` with the lobby id, or back to the chosen status.
     func setLobbyActivity(_ user: UserID, _ lobby: LobbyID?) {
+        // Playing or watching outranks being in a lobby.
+        if let game = gameOfPlayer[user] {
+            setGameActivity(user, .inGame, game: game, lobby: lobby)
+            return
+        }
+        if let game = watching[user] {
+            setGameActivity(user, .spectating, game: game, lobby: lobby)
+            return
+        }
         let activity = lobby.map { PresenceTracker<ConnectionRef>.Activity(status: .inLobby, lobbyId: $0, gameId: nil) }
         guard presence.setActivity(activity, user: user.rawValue), let entry = presence.entry(user.rawValue) else { return }
         let event = ServerEvent.userStatus(UserStatusChanged(userId: user, username: entry.username, status: entry.visibleStatus,

@@ -10,6 +10,7 @@ extension Hub {
         let id = user.rawValue
         registerResumeToken(resumeToken, user: user)
         lobbyMemberConnected(user, ref: ref)
+        gameConnectionsChanged(user)
         guard outcome == .cameOnline else {
             store(nil, { stores in try stores.users.upsert(id: id, username: username, seenAt: now) }, then: { _ in })
             return
@@ -35,6 +36,8 @@ extension Hub {
     /// friends hear `friend:offline`.
     func connectionClosed(_ ref: ConnectionRef, user: UserID, resumeToken: String) {
         resumeTokenClosed(resumeToken)
+        gameConnectionClosed(ref)
+        defer { gameConnectionsChanged(user) }
         guard presence.connectionClosed(user: user.rawValue, conn: ref, now: MonotonicClock.now()) != nil else { return }
         // The user's last connection: their lobby seat is kept for the reconnect grace period, shown as disconnected.
         perform(lobbies.disconnected(user: user, now: nowMs()), nil)

@@ -23,12 +23,22 @@ final class Hub: @unchecked Sendable {
     /// Resume tokens handed out in `connection.ack`, valid while their connection is open and for the
     /// reconnect grace period after it closes.
     var resumeTokens: [String: ResumeEntry] = [:]
+    /// The game shards (set once at start-up, before any connection) and the settings they run with.
+    var gameShards: [GameShard] = []
+    let gameSettings: GameSettings
+    /// Live games, which game each player plays and each spectator watches, and which shard streams a replay
+    /// to a connection.
+    var liveGames: [GameID: LiveGame] = [:]
+    var gameOfPlayer: [UserID: GameID] = [:]
+    var watching: [UserID: GameID] = [:]
+    var replayShards: [ConnectionRef: Int] = [:]
 
     init(shard: Shard, writer: PersistenceWriter, fanout: Fanout, presenceGraceMs: Int, policy: RateLimitPolicy,
-         lobbyRules: LobbyRules) {
+         lobbyRules: LobbyRules, gameSettings: GameSettings) {
         self.shard = shard
         self.writer = writer
         self.lobbyRules = lobbyRules
+        self.gameSettings = gameSettings
         lobbies = LobbyDirectory(rules: lobbyRules, random: SystemRandomNumberGenerator())
         outbox = Outbox(fanout: fanout)
         presence = PresenceTracker(graceNs: MonotonicClock.ns(ms: presenceGraceMs))
@@ -106,6 +116,18 @@ final class Hub: @unchecked Sendable {
             lobbyChatRead(read.messageId, request)
         case .resumeSession(let resume):
             resumeSession(resume, request)
+        case .gameInput:
+            break  // routed by the loop straight to the game's shard
+        case .leaveGame:
+            leaveGame(request)
+        case .listGames(let query):
+            listGames(query, request)
+        case .spectateGame(let target):
+            spectate(target.gameId, request)
+        case .unspectateGame(let target):
+            unspectate(target.gameId, request)
+        case .replayGame(let replay):
+            replayGame(replay.gameId, speed: replay.speed, request)
         }
     }
 

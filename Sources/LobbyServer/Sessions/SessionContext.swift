@@ -43,6 +43,9 @@ extension ClientEvent {
         case .listLobbies, .leaveLobby, .setReady, .customize, .startLobby, .closeLobby, .inviteToLobby,
             .declineInvitation, .lobbyHistory, .lobbyChatRead, .resumeSession:
             return .other
+        case .gameInput: return .gameInput
+        case .spectateGame, .unspectateGame, .replayGame: return .roomJoin
+        case .leaveGame, .listGames: return .other
         }
     }
 }

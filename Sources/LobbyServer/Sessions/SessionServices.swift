@@ -9,15 +9,19 @@ final class SessionServices: Sendable {
     let serverId: String
     let heartbeatIntervalMs: Int
     let hub: Hub
+    /// The game shards: `game:input` goes straight to the one that owns the game.
+    let gameShards: [GameShard]
     /// New `/ws` connections per client address, shared by every loop (one short lock per upgrade).
     private let ipLimiter: Mutex<IPConnectionLimiter>
 
-    init(verifier: JWTVerifier, policy: RateLimitPolicy, serverId: String, heartbeatIntervalMs: Int, hub: Hub) {
+    init(verifier: JWTVerifier, policy: RateLimitPolicy, serverId: String, heartbeatIntervalMs: Int, hub: Hub,
+         gameShards: [GameShard]) {
         self.verifier = verifier
         self.policy = policy
         self.serverId = serverId
         self.heartbeatIntervalMs = heartbeatIntervalMs
         self.hub = hub
+        self.gameShards = gameShards
         ipLimiter = Mutex(IPConnectionLimiter(limit: policy.connectionsPerIP))
     }
 
