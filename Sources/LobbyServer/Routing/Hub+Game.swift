@@ -15,8 +15,10 @@ struct LiveGame {
 }
 
 extension Hub {
-    /// The shard that owns `game`.
-    func gameShard(_ game: GameID) -> GameShard { gameShards[GameShardIndex.of(game, count: gameShards.count)] }
+    /// Queues `command` for the shard that owns `game`; posted after this batch's frames are flushed.
+    func post(_ command: GameCommand, toGame game: GameID) {
+        gameCommands.append((GameShardIndex.of(game, count: gameShards.count), command))
+    }
 
     // MARK: Starting and ending
 
@@ -61,8 +63,8 @@ extension Hub {
             setGameActivity(user, .spectating, game: id, lobby: lobby.id)
         }
         Log.info("game started", ["game": id.rawValue, "lobby": lobby.id.rawValue, "shard": game.shard])
-        gameShard(id).post(.create(GameLaunch(setup: setup, startedAtMs: game.startedAtMs, isPrivate: lobby.isPrivate,
-                                              players: playerRefs, spectators: spectatorRefs)))
+        post(.create(GameLaunch(setup: setup, startedAtMs: game.startedAtMs, isPrivate: lobby.isPrivate,
+                                players: playerRefs, spectators: spectatorRefs)), toGame: id)
     }
 
     /// The shard stored a game's record and told its players: the lobby moves to `finished`, statuses go back.
@@ -96,13 +98,13 @@ extension Hub {
     /// The lobby changed under a running game: a player left it (forfeit) or it closed (abandoned).
     func lobbyLeftGame(_ user: UserID) {
         guard let id = gameOfPlayer[user] else { return }
-        gameShard(id).post(.forfeit(id, user, request: nil, replyTo: nil))
+        post(.forfeit(id, user, request: nil, replyTo: nil), toGame: id)
     }
 
     /// The lobby of a running game closed: the game ends without a winner.
     func lobbyClosedGame(_ lobby: LobbyID) {
         for game in liveGames.values where game.lobbyId == lobby {
-            gameShard(game.id).post(.abandon(game.id))
+            post(.abandon(game.id), toGame: game.id)
         }
     }
 
@@ -111,13 +113,13 @@ extension Hub {
     /// A player's or spectator's connections changed (opened or closed): their game learns the current set.
     func gameConnectionsChanged(_ user: UserID) {
         let refs = presence.connections(of: user.rawValue)
-        if let id = gameOfPlayer[user] { gameShard(id).post(.connections(id, user, refs)) }
-        if let id = watching[user] { gameShard(id).post(.connections(id, user, refs)) }
+        if let id = gameOfPlayer[user] { post(.connections(id, user, refs), toGame: id) }
+        if let id = watching[user] { post(.connections(id, user, refs), toGame: id) }
     }
 
     /// A connection closed: a replay it was watching stops.
     func gameConnectionClosed(_ ref: ConnectionRef) {
-        if let shard = replayShards.removeValue(forKey: ref) { gameShards[shard].post(.stopReplay(ref)) }
+        if let shard = replayShards.removeValue(forKey: ref) { gameCommands.append((shard, .stopReplay(ref))) }
     }
 
     // MARK: Requests
@@ -128,7 +130,7 @@ extension Hub {
             fail(request, .conflict, "you are not playing a game", reason: GameErrorReason.notInGame.rawValue)
             return
         }
-        gameShard(id).post(.forfeit(id, request.user, request: request.ref, replyTo: request.id))
+        post(.forfeit(id, request.user, request: request.ref, replyTo: request.id), toGame: id)
     }
 
     /// `game:list`: live games the requester may watch, oldest first, paged.
@@ -165,8 +167,8 @@ extension Hub {
         watching[request.user] = id
         liveGames[id]?.spectators.insert(request.user)
         setGameActivity(request.user, .spectating, game: id, lobby: lobbies.lobbyOf(request.user))
-        gameShard(id).post(.spectate(id, request.user, presence.connections(of: request.user.rawValue),
-                                     request: request.ref, replyTo: request.id))
+        post(.spectate(id, request.user, presence.connections(of: request.user.rawValue),
+                       request: request.ref, replyTo: request.id), toGame: id)
     }
 
     /// `game:unspectate`.
@@ -192,10 +194,10 @@ extension Hub {
                 fail(request, .notFound, "no finished game \(raw)", reason: GameErrorReason.gameNotFound.rawValue)
                 return
             }
-            if let previous = replayShards[request.ref] { gameShards[previous].post(.stopReplay(request.ref)) }
+            if let previous = replayShards[request.ref] { gameCommands.append((previous, .stopReplay(request.ref))) }
             let shard = GameShardIndex.of(id, count: gameShards.count)
             replayShards[request.ref] = shard
-            gameShards[shard].post(.replay(record, speed: speed, ref: request.ref, replyTo: request.id))
+            gameCommands.append((shard, .replay(record, speed: speed, ref: request.ref, replyTo: request.id)))
         })
     }
 
@@ -218,7 +220,7 @@ extension Hub {
     func stopWatching(_ user: UserID) {
         guard let id = watching.removeValue(forKey: user) else { return }
         liveGames[id]?.spectators.remove(user)
-        gameShard(id).post(.unspectate(id, user))
+        post(.unspectate(id, user), toGame: id)
     }
 
     /// Presence while playing or watching.

@@ -32,6 +32,9 @@ final class Hub: @unchecked Sendable {
     var gameOfPlayer: [UserID: GameID] = [:]
     var watching: [UserID: GameID] = [:]
     var replayShards: [ConnectionRef: Int] = [:]
+    /// Commands for game shards produced during this batch, posted after the outbox is flushed, so a game's
+    /// first frames reach each loop after the hub's own (`lobby:update`, statuses) for the same change.
+    var gameCommands: [(shard: Int, command: GameCommand)] = []
 
     init(shard: Shard, writer: PersistenceWriter, fanout: Fanout, presenceGraceMs: Int, policy: RateLimitPolicy,
          lobbyRules: LobbyRules, gameSettings: GameSettings) {
@@ -43,7 +46,12 @@ final class Hub: @unchecked Sendable {
         outbox = Outbox(fanout: fanout)
         presence = PresenceTracker(graceNs: MonotonicClock.ns(ms: presenceGraceMs))
         userLimiter = UserLimiter(limits: policy.perUser)
-        shard.afterBatch = { [unowned self] in outbox.flush() }
+        shard.afterBatch = { [unowned self] in
+            outbox.flush()
+            guard !gameCommands.isEmpty else { return }
+            for (index, command) in gameCommands { gameShards[index].post(command) }
+            gameCommands.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Wall-clock milliseconds.

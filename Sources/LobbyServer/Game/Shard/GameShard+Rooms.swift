@@ -171,15 +171,17 @@ extension GameShard {
         let watchers = refs.subtracting(live.playerRefs)
         guard !watchers.isEmpty else { return }
         let event = ServerEvent.gameStart(start(live, role: .spectator, side: nil))
+        // With a spectator delay the live state is not theirs to see: their first state comes out of the delay line.
+        let spectatorState = live.delay == nil ? stateFrame : nil
         var others = watchers
         if let request, watchers.contains(request), replyTo != nil {
             others.remove(request)
             outbox.send(SessionServices.frame(event, replyTo: replyTo), to: request)
-            outbox.send(stateFrame, to: request)
+            if let spectatorState { outbox.send(spectatorState, to: request) }
         }
         if !others.isEmpty {
             outbox.send(SessionServices.frame(event), to: others)
-            outbox.send(stateFrame, to: others)
+            if let spectatorState { outbox.send(spectatorState, to: others) }
         }
     }
 

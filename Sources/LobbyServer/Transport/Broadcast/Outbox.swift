@@ -49,11 +49,11 @@ final class Outbox {
     func flush() {
         let loops = fanout.loops
         for index in pending.indices where !pending[index].isEmpty || !closes[index].isEmpty {
-            guard index < loops.count else { continue }
-            let loop = loops[index]
             let batch = Batch(frames: pending[index], closes: closes[index])
             pending[index].removeAll(keepingCapacity: true)
             closes[index].removeAll(keepingCapacity: true)
+            guard index < loops.count else { continue }  // no such loop (nothing to deliver to)
+            let loop = loops[index]
             loop.execute {
                 for item in batch.frames {
                     guard let connection = loop.connection(token: item.token) else { continue }
