@@ -2,6 +2,8 @@
 # Lobby benchmarks (`make bench`, `make bench-wsload`). See docs/benchmarks.md.
 #
 #   scripts/bench.sh            build release, run lobby-bench's scenarios against lobby-server, print a table
+#   scripts/bench.sh game       the game-room benchmark (`make bench-game`): ROOMS rooms for DURATION s; a list in
+#                               ROOMS ("250 500 1000 2000 3000") is a sweep, one fresh server per step
 #   scripts/bench.sh wsload     run the independent rig in ../shared/bench (wsload + peers) with lobby-server added
 #
 # The server runs pinned to CPU $SERVER_CPU (taskset), the load tool to CPU $CLIENT_CPU; every scenario gets a
@@ -11,10 +13,14 @@
 # Environment:
 #   DURATION=10                           seconds per measurement window (echo, each broadcast step)
 #   RATES=100,200,400,800,1600,3200,6400  broadcast: messages/s per sender, one step each
-#   SCENARIOS=echo,broadcast,idle,lobby   which scenarios to run (wsload mode: echo-pingpong,echo-rate,room,idle)
+#   SCENARIOS=echo,broadcast,idle,lobby,game   which scenarios to run (wsload mode: echo-pingpong,echo-rate,room,idle)
 #   ECHO_CONNS=100  ROOMS=10  MEMBERS=100  IDLE_CONNS=10000  IDLE_RAMP=5000  IDLE_HOLD=5
 #   LOBBIES=200  LOBBY_MEMBERS=8  LOBBY_RATE=2  LOBBY_DURATION=30   lobby chat: lobbies x players, msgs/s each
 #   LOBBY_SERVER_ARGS='--rate-limits ...'  added to lobby-server's command for the lobby scenario
+#   GAME_ROOMS=300  GAME_SPECTATORS=2  GAME_DURATION=10   the short game scenario of `make bench`
+#   game mode (`make bench-game`): ROOMS=2000 (a list = sweep)  SPECTATORS=2  DURATION=30  GAME_RATE=60 (inputs/s
+#     per player)  GAME_WARMUP_MS=2000  GAME_SRC_IPS=127.0.0.2,...  GAME_BENCH_ARGS='...' (more lobby-bench options)
+#   GAME_SERVER_ARGS='--lobby-countdown-ms 0 --rate-limits ...'  added to lobby-server's command for game runs
 #   SERVER_CPU=0  CLIENT_CPU=1
 #   SERVER_CMD='...{port}...{db}...'      another server to measure instead of lobby-server (must serve /echo and
 #                                         /room?room=R; lobby: the /ws protocol); readiness is then "the port
@@ -26,6 +32,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
+# Game mode's own defaults, read before the shared ones below are filled in.
+GAME_MODE_ROOMS=${ROOMS:-2000}
+GAME_MODE_DURATION=${DURATION:-30}
+GAME_MODE_SPECTATORS=${SPECTATORS:-2}
 DURATION=${DURATION:-10}
 RATES=${RATES:-100,200,400,800,1600,3200,6400}
 ECHO_CONNS=${ECHO_CONNS:-100}
@@ -50,6 +60,18 @@ DEFAULT_SERVER_CMD="$SERVER_BIN --host 127.0.0.1 --port {port} --echo --bench-ro
 # connections per second per address) and chats at LOBBY_RATE per player (the default chat bucket is 5, refilled
 # at 2/s: enough for 2/s, not for bursts above it). Higher LOBBY_RATE needs a bigger chat limit here.
 LOBBY_SERVER_ARGS=${LOBBY_SERVER_ARGS:-"--rate-limits connectionsPerIp=100000/100000,chat=20/10"}
+# Game rooms: no countdown between ready and start (rooms set up, and rematches start, at once); the connections
+# of all rooms come from 127.0.0.1 at once; each player sends GAME_RATE inputs/s (the default gameInput bucket,
+# 120 refilled at 70/s, allows 60/s; a higher rate gets a bigger one).
+GAME_RATE=${GAME_RATE:-60}
+GAME_INPUT_LIMIT="$((GAME_RATE * 2 > 120 ? GAME_RATE * 2 : 120))/$((GAME_RATE + 10 > 70 ? GAME_RATE + 10 : 70))"
+GAME_SERVER_ARGS=${GAME_SERVER_ARGS:-"--lobby-countdown-ms 0 --rate-limits connectionsPerIp=100000/100000,gameInput=$GAME_INPUT_LIMIT"}
+GAME_ROOMS=${GAME_ROOMS:-300}
+GAME_SPECTATORS=${GAME_SPECTATORS:-2}
+GAME_DURATION=${GAME_DURATION:-10}
+GAME_WARMUP_MS=${GAME_WARMUP_MS:-2000}
+GAME_SRC_IPS=${GAME_SRC_IPS:-}
+GAME_BENCH_ARGS=${GAME_BENCH_ARGS:-}
 # The rig only needs the port to accept connections.
 WSLOAD_SERVER_CMD="$SERVER_BIN --host 127.0.0.1 --port {port} --echo --bench-rooms --log-level warning --database-path $PWD/bench-results/bench.sqlite"
 SERVER_CMD=${SERVER_CMD:-}
@@ -168,8 +190,41 @@ bench() {
     printf '%s\n' "$json" >>"$RESULTS"
 }
 
+# run_game ROOMS SPECTATORS DURATION: one game run on a fresh server and database (the rooms' results are stored).
+run_game() {
+    local rooms=$1 spectators=$2 duration=$3
+    local db="$OUT_DIR/game-$STAMP-$rooms.sqlite"
+    rm -f "$db" "$db-wal" "$db-shm"
+    # shellcheck disable=SC2086  # the arguments are split on purpose
+    start_server "game-$rooms" "$db" $GAME_SERVER_ARGS
+    warm_up
+    local extra=()
+    [ -z "$GAME_SRC_IPS" ] || extra+=(--src-ips "$GAME_SRC_IPS")
+    # shellcheck disable=SC2206  # GAME_BENCH_ARGS is split on purpose
+    extra+=($GAME_BENCH_ARGS)
+    bench game --url "ws://127.0.0.1:$SERVER_PORT/ws" --rooms "$rooms" --spectators "$spectators" \
+        --duration "$duration" --rate "$GAME_RATE" --warmup "$GAME_WARMUP_MS" "${extra[@]}"
+    stop_server
+    rm -f "$db" "$db-wal" "$db-shm"
+}
+
+# The game-room benchmark (`make bench-game`): one run per value of ROOMS (a sweep when there are several).
+run_game_bench() {
+    local rooms_list=$GAME_MODE_ROOMS
+    RESULTS="$OUT_DIR/bench-game-$STAMP.jsonl"
+    build
+    [ -x "$BENCH_BIN" ] || die "missing $BENCH_BIN"
+    [ -n "$SERVER_CMD" ] || [ -x "$SERVER_BIN" ] || die "missing $SERVER_BIN"
+    for rooms in ${rooms_list//,/ }; do
+        say "game: $rooms rooms x (2 players + $GAME_MODE_SPECTATORS spectators) for $GAME_MODE_DURATION s"
+        run_game "$rooms" "$GAME_MODE_SPECTATORS" "$GAME_MODE_DURATION"
+    done
+    say "raw results: ${RESULTS#"$ROOT"/}"
+    print_tables "$RESULTS"
+}
+
 run_lobby_bench() {
-    local scenarios=${SCENARIOS:-echo,broadcast,idle,lobby}
+    local scenarios=${SCENARIOS:-echo,broadcast,idle,lobby,game}
     RESULTS="$OUT_DIR/bench-$STAMP.jsonl"
     build
     [ -x "$BENCH_BIN" ] || die "missing $BENCH_BIN"
@@ -209,15 +264,80 @@ run_lobby_bench() {
             stop_server
             rm -f "$db" "$db-wal" "$db-shm"
             ;;
-        *) die "unknown scenario '$scenario' (echo, broadcast, idle, lobby)" ;;
+        game)
+            run_game "$GAME_ROOMS" "$GAME_SPECTATORS" "$GAME_DURATION"
+            ;;
+        *) die "unknown scenario '$scenario' (echo, broadcast, idle, lobby, game)" ;;
         esac
     done
     say "raw results: ${RESULTS#"$ROOT"/}"
-    python3 - "$RESULTS" <<'EOF'
+    print_tables "$RESULTS"
+}
+
+# print_tables FILE: a markdown table per result line of FILE; game runs of several room counts also get a sweep
+# table and the room count at which tick-lateness p99 passes 1 ms.
+print_tables() {
+    python3 - "$1" <<'EOF'
 import json, sys
 
 def n(x, nd=0):
     return "n/a" if x is None else ("{:,.%df}" % nd).format(x)
+
+def sm(r):
+    return r.get("server_metrics") or {}
+
+def late(r):
+    return sm(r).get("lateness_ms") or {}
+
+def game_tables(r):
+    ack, st = r["ack_lat_us"], r["staleness_ms"]
+    print("| game %d rooms x (2 + %d) @ %s inputs/s | states/s (players / spectators) | of due | tick gaps players / spectators (ticks missed) | input→ack p50 / p99 / p99.9 ms | staleness p50 / p99 ms | games ended | errors | server / client CPU %% |"
+          % (r["rooms_running"], r["spectators"], n(r["rate"])))
+    print("|---|---|---|---|---|---|---|---|---|")
+    print("| %s s | %s (%s / %s) | %.1f %% | %s / %s (%s / %s) | %s / %s / %s | %s / %s | %s | %s | %s / %s |" % (
+        n(r["duration_s"]), n(r["states_per_s"]), n(r["states_players_per_s"]), n(r["states_spectators_per_s"]),
+        100 * r["states_share"], r["tick_gaps_players"], r["tick_gaps_spectators"], r["ticks_missed_players"],
+        r["ticks_missed_spectators"], n(ack["p50"] / 1000, 2), n(ack["p99"] / 1000, 2), n(ack["p999"] / 1000, 2),
+        n(st["players"]["p50"], 1), n(st["players"]["p99"], 1), sum(r["games_ended"].values()),
+        sum(r["errors"].values()), n(r["server_cpu_pct"]), n(r["client_cpu_pct"])))
+    m = sm(r)
+    if not m:
+        print("(game: no /metrics figures: %s)" % r.get("metrics_err"))
+        return
+    lt, du = late(r), m.get("duration_ms") or {}
+    print()
+    print("| server: ticks / due | late | skipped | lateness p50 / p99 (bucket) / highest bucket ms | ≤ 1 ms | tick run p50 / p99 ms | mean period ms (drift) | deliveries/s | snapshots dropped |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    print("| %s / %s | %s | %s | %s / %s (≤ %s) / ≤ %s | %s | %s / %s | %s (%s ppm) | %s | %s |" % (
+        n(m.get("ticks")), n(m.get("ticks_due")), n(m.get("late_ticks")), n(m.get("skipped_ticks")),
+        n(lt.get("p50"), 3), n(lt.get("p99"), 3), n(lt.get("p99_le"), 3),
+        "+Inf" if lt.get("max_in_inf_bucket") else n(lt.get("max_le"), 3),
+        "n/a" if lt.get("share_le_1ms") is None else "%.3f %%" % (100 * lt["share_le_1ms"]),
+        n(du.get("p50"), 3), n(du.get("p99"), 3), n(m.get("mean_period_ms"), 4), n(m.get("period_drift_ppm"), 1),
+        n(m.get("state_deliveries_per_s")), n(m.get("snapshots_dropped"))))
+
+def game_sweep(games):
+    if len(games) < 2:
+        return
+    print("| rooms | states/s | lateness p99 ms (bucket) | highest bucket ms | ≤ 1 ms | late | skipped | drift ppm | tick run p99 ms | input→ack p99 ms | server / client CPU % |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    passed = None
+    for r in games:
+        m, lt = sm(r), late(r)
+        share = lt.get("share_le_1ms")
+        if passed is None and share is not None and share < 0.99:
+            passed = r["rooms"]
+        print("| %s | %s | %s (≤ %s) | %s | %s | %s | %s | %s | %s | %s | %s / %s |" % (
+            n(r["rooms_running"]), n(r["states_per_s"]), n(lt.get("p99"), 3), n(lt.get("p99_le"), 3),
+            "+Inf" if lt.get("max_in_inf_bucket") else n(lt.get("max_le"), 3),
+            "n/a" if share is None else "%.3f %%" % (100 * share), n(m.get("late_ticks")), n(m.get("skipped_ticks")),
+            n(m.get("period_drift_ppm"), 1), n((m.get("duration_ms") or {}).get("p99"), 3),
+            n(r["ack_lat_us"]["p99"] / 1000, 2), n(r["server_cpu_pct"]), n(r["client_cpu_pct"])))
+    if passed is None:
+        print("tick-lateness p99 stays within 1 ms up to %s rooms" % n(games[-1]["rooms"]))
+    else:
+        print("tick-lateness p99 passes 1 ms at %s rooms (the first step with under 99 %% of ticks within 1 ms)" % n(passed))
+    print()
 
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.startswith("{")]
 print()
@@ -262,11 +382,14 @@ for r in rows:
         print("|---|---|---|")
         print("| %s | %s -> %s | %s |" % (r["conns_ok"], n(sv["rss_kb_before"]), n(sv["rss_kb_after_hold"]),
                                       n(r["kib_per_conn"], 2)))
+    elif s == "game":
+        game_tables(r)
     problems = {k: r[k] for k in ("conns_failed", "err_eof", "err_reset", "err_proto", "err_other", "close_timeouts")
                 if r.get(k)}
     if problems:
         print("(%s: %s)" % (s, ", ".join("%s %s" % kv for kv in problems.items())))
     print()
+game_sweep([r for r in rows if r["scenario"] == "game"])
 EOF
 }
 
@@ -287,6 +410,7 @@ run_wsload_rig() {
 
 case ${1:-lobby} in
 lobby) run_lobby_bench ;;
+game) run_game_bench ;;
 wsload) run_wsload_rig ;;
-*) die "usage: scripts/bench.sh [lobby|wsload]" ;;
+*) die "usage: scripts/bench.sh [lobby|game|wsload]" ;;
 esac

@@ -29,6 +29,11 @@ func runLobbyBench(_ argv: [String]) -> Int32 {
                 rest, valueOptions: CommonOptions.valueOptions.union(LobbyScenario.valueOptions),
                 flagOptions: CommonOptions.flagOptions)
             return try LobbyScenario(arguments).run()
+        case "game":
+            let arguments = try Arguments(
+                rest, valueOptions: CommonOptions.valueOptions.union(GameScenario.valueOptions),
+                flagOptions: CommonOptions.flagOptions.union(GameScenario.flagOptions))
+            return try GameScenario(arguments).run()
         case "selftest":
             return SelfTest.run()
         case "idle":
@@ -37,7 +42,8 @@ func runLobbyBench(_ argv: [String]) -> Int32 {
                 flagOptions: CommonOptions.flagOptions)
             return try IdleScenario(arguments).run()
         default:
-            throw BenchError("unknown subcommand '\(subcommand)' (echo, broadcast, idle, lobby, selftest; see --help)")
+            throw BenchError(
+                "unknown subcommand '\(subcommand)' (echo, broadcast, idle, lobby, game, selftest; see --help)")
         }
     } catch {
         Console.error("lobby-bench: \(error.message)")

@@ -13,8 +13,10 @@ enum HelpText {
           lobby-bench idle      --url ws://127.0.0.1:PORT/echo [--conns 10000] [--ramp 5000] [--hold 5]
           lobby-bench lobby     --url ws://127.0.0.1:PORT/ws [--lobbies 200] [--members 8] [--rate 2]
                                 [--duration 30] [--secret S]
+          lobby-bench game      --url ws://127.0.0.1:PORT/ws [--rooms 2000] [--spectators 2] [--rate 60]
+                                [--duration 30] [--points-to-win 21] [--secret S]
           lobby-bench selftest  (histogram, markers, message sizes, masking, loopback rule, lobby tokens and
-                                messages; no server needed)
+                                messages, game state/start scanning, /metrics parsing; no server needed)
           (any subcommand)      [--server-pid PID] [--src-ips A,B,...] [--max-pending 256]
                                 [--connect-timeout 10000] [--close-timeout 2000] [--quiet] [--progress]
 
@@ -71,6 +73,33 @@ enum HelpText {
             --drain MS           after the window, count late deliveries for up to MS (default 2000)
             --history-timeout MS longest history audit (default 60000)
             --ramp R             connections started per second (default 0)
+
+        game: Pong rooms on /ws. rooms x (2 players + S spectators), each logged in with its own HS256 token
+          (users PREFIX-ROOM-MEMBER, a new prefix per run). Per room: player 0 lobby:create (maxPlayers 2,
+          pointsToWin), player 1 lobby:join, both lobby:ready; on game:start the spectators game:spectate. Once every
+          room runs (and --warmup), a window of --duration: players send game:input at RATE/s (seq rising, target =
+          where the ball will meet the paddle, or the ball's y with --aim follow). Reports game:state frames/s
+          received by players and spectators vs due, tick gaps, staleness (state timestamp to receipt, ms),
+          input->ack latency (send of seq n to the first state whose lastSeq for my side >= n), games ended and
+          rematches, errors; and from GET /metrics before and after the window: tick lateness and duration
+          percentiles (bucket deltas), late and skipped ticks, mean period vs 1/tickRate, rooms, snapshots dropped,
+          server CPU. The server needs a short countdown and room for the connections:
+          LOBBY_COUNTDOWN_MS=0 RATE_LIMITS="connectionsPerIp=100000/100000".
+            --rooms K            rooms (default 2000)
+            --spectators S       spectators per room (default 2)
+            --rate R             inputs per second per player (default 60)
+            --duration S         measurement window in seconds (default 30)
+            --points-to-win N    lobby settings.pointsToWin, 1-21 (default 21)
+            --aim predict|follow where players aim (default predict: rallies last)
+            --input target|direction  what an input says (default target)
+            --secret S           JWT secret (default: the server's public development secret)
+            --setup-timeout MS   longest wait for every room to run (default 60000)
+            --warmup MS          play before the window opens (default 2000)
+            --drain MS           after the window, wait for acknowledgements (default 250)
+            --ramp R             connections started per second (default 2000)
+            --metrics-path P     the server's metrics path on the same port (default /metrics); --no-metrics
+            --metrics-timeout MS one scrape's limit (default 3000)
+            --user-prefix P      user name prefix (default g + 6 random hex digits)
 
         common:
             --url URL            ws://HOST:PORT/PATH; HOST must be in 127.0.0.0/8 (or localhost)

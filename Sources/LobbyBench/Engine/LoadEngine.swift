@@ -73,6 +73,9 @@ final class LoadEngine {
     /// Called with every text message before its markers are counted (a scenario that speaks a protocol: the
     /// lobby scenario's requests and answers). Its payload is borrowed: valid only during the call.
     var onText: ((Int, UnsafeRawBufferPointer) -> Void)?
+    /// Called every loop turn before waiting, and between batches of 64 events: a scenario's own timed work (the
+    /// game scenario's inputs). It lowers the `wake` it is given to when it next needs to run.
+    var onTurn: ((inout UInt64) -> Void)?
 
     /// The first `senders` connections send in the current window.
     var senders = 0
@@ -145,6 +148,7 @@ final class LoadEngine {
     /// Lowers `wake` to the next time something is due.
     private func housekeeping(_ wake: inout UInt64) {
         if connecting { startDueConnections(&wake) }
+        if let onTurn { onTurn(&wake) }
         if now >= nextCheckNs {
             checkConnectTimeouts()
             if phase == .measuring { checkInflightTimeouts() }
@@ -172,7 +176,13 @@ final class LoadEngine {
                 continue
             }
             // A full batch of reads can take milliseconds: keep fixed-rate sends on schedule in between.
-            if slot & 63 == 63, phase == .measuring, let schedule { sendDue(schedule) }
+            if slot & 63 == 63 {
+                if phase == .measuring, let schedule { sendDue(schedule) }
+                if let onTurn {
+                    var ignored = UInt64.max
+                    onTurn(&ignored)
+                }
+            }
             let index = Int(token)
             switch conns[index].state {
             case .connecting:

@@ -2,8 +2,9 @@ import WebSocketCore
 
 /// `lobby-bench selftest`: checks the measuring parts without a server: histogram percentiles, marker writing and
 /// scanning, message templates (the chat message is ~140 bytes), masked frames as a server reads them, the
-/// loopback-only rule, and the lobby scenario's tokens and messages (`SelfTest+Lobby.swift`). Prints each failure
-/// and `selftest ok` / `selftest FAILED`.
+/// loopback-only rule, the lobby scenario's tokens and messages (`SelfTest+Lobby.swift`), and the game scenario's
+/// state scanning, inputs and `/metrics` figures (`SelfTest+Game.swift`, `SelfTest+Metrics.swift`). Prints each
+/// failure and `selftest ok` / `selftest FAILED`.
 struct SelfTest {
     private var failures: [String] = []
 
@@ -17,6 +18,8 @@ struct SelfTest {
         test.loopbackRule()
         test.lobbyToken()
         test.lobbyMessages()
+        test.game()
+        test.metrics()
         for failure in test.failures { Console.error("selftest: FAIL \(failure)") }
         Console.output(test.failures.isEmpty ? "selftest ok" : "selftest FAILED (\(test.failures.count))")
         return test.failures.isEmpty ? 0 : 1
