@@ -260,3 +260,16 @@ int lobby_set_thread_nice(int nice_value) {
     pid_t tid = (pid_t)syscall(SYS_gettid);
     return setpriority(PRIO_PROCESS, (id_t)tid, nice_value);
 }
+
+int lobby_set_thread_fifo(int priority) {
+    struct sched_param param;
+    memset(&param, 0, sizeof param);
+    param.sched_priority = priority;
+    return pthread_setschedparam(pthread_self(), SCHED_FIFO, &param);
+}
+
+int lobby_set_thread_other(void) {
+    struct sched_param param;
+    memset(&param, 0, sizeof param);
+    return pthread_setschedparam(pthread_self(), SCHED_OTHER, &param);
+}

@@ -77,6 +77,10 @@ uint64_t lobby_monotonic_ns(void);
 int lobby_sleep_until_ns(uint64_t deadline_ns);
 /* Sets the calling thread's nice value (negative needs CAP_SYS_NICE); 0 or -1 with errno. */
 int lobby_set_thread_nice(int nice_value);
+/* Moves the calling thread to SCHED_FIFO at `priority` (1-99; needs CAP_SYS_NICE); 0 or an errno value. */
+int lobby_set_thread_fifo(int priority);
+/* Moves the calling thread back to SCHED_OTHER; 0 or an errno value. */
+int lobby_set_thread_other(void);
 int64_t lobby_realtime_ms(void);
 /* Resident set size of a process in KiB from /proc/PID/status (0 for self), or -1. */
 long lobby_rss_kb(int pid);

@@ -39,12 +39,14 @@ enum Metrics {
         var rooms = 0
         var frames = 0
         var deliveries = 0
+        var stepDowns = 0
         for shard in shards {
             let stats = shard.published.withLock { $0 }
             merged.merge(stats)
             rooms += shard.roomCount.load(ordering: .relaxed)
             frames += shard.stateFrames.load(ordering: .relaxed)
             deliveries += shard.stateDeliveries.load(ordering: .relaxed)
+            stepDowns += shard.stepDowns.load(ordering: .relaxed)
         }
         text.gauge("lobby_game_rooms", "live game rooms", rooms)
         text.gauge("lobby_game_shards", "game shard threads", shards.count)
@@ -59,6 +61,7 @@ enum Metrics {
         text.line("lobby_game_tick_period_seconds_count", String(merged.periodCount))
         text.counter("lobby_game_state_frames_total", "game:state frames encoded", frames)
         text.counter("lobby_game_state_deliveries_total", "game:state frames queued to connections", deliveries)
+        text.counter("lobby_game_priority_step_downs_total", "times a game shard left real-time priority because it ran behind", stepDowns)
     }
 
     private static func process(into text: inout MetricsText) {

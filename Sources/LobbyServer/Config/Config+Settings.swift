@@ -206,6 +206,13 @@ extension Config {
                 help: "threads that run game rooms (each ticks its rooms on one fixed schedule); 0 = one per event loop") { c, v throws(ConfigError) in
             c.gameShards = try int(v, "GAME_SHARDS", 0...64)
         },
+        Setting(env: "GAME_THREAD_PRIORITY", flag: "game-thread-priority", kind: .string, defaultText: "realtime",
+                help: "scheduling of the game threads: realtime (SCHED_FIFO 1 if allowed, stepping down while behind), nice (-10) or normal") { c, v throws(ConfigError) in
+            guard let priority = GameThreadPriority(rawValue: v.lowercased()) else {
+                throw ConfigError("GAME_THREAD_PRIORITY must be realtime, nice or normal, got '\(v)'")
+            }
+            c.gameThreadPriority = priority
+        },
     ]
 
     private static func int(_ text: String, _ name: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int {

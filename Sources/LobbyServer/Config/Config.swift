@@ -80,6 +80,8 @@ struct Config: Sendable {
     var gameServeDelayMs = 1_000
     /// Game shard threads; 0 means one per event loop.
     var gameShards = 0
+    /// How game shard threads are scheduled.
+    var gameThreadPriority: GameThreadPriority = .realtime
 
     /// Whether `/echo` is served, after applying the environment's default.
     var isEchoEnabled: Bool { echoEnabled ?? (environment == .development) }
@@ -141,6 +143,17 @@ struct Config: Sendable {
             throw ConfigError("PING_INTERVAL_MS (\(pingIntervalMs)) must be below IDLE_TIMEOUT_MS (\(idleTimeoutMs))")
         }
     }
+}
+
+/// How the threads that tick game rooms ask the kernel to schedule them (GAME_THREAD_PRIORITY).
+enum GameThreadPriority: String, Sendable, CaseIterable {
+    /// SCHED_FIFO priority 1 where allowed (root or CAP_SYS_NICE), else `nice`; a shard that falls behind its
+    /// schedule steps down to `nice` until it keeps up again, so an overloaded shard cannot starve the loops.
+    case realtime
+    /// Nice -10 where allowed, else normal.
+    case nice
+    /// The default scheduling, like every other thread.
+    case normal
 }
 
 /// A configuration mistake, reported to the operator and ending the process with status 2.

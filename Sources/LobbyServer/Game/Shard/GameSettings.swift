@@ -19,6 +19,8 @@ struct GameSettings: Sendable {
     let resumeCountdownMs: Int
     /// The pause before each serve.
     let serveDelayMs: Int
+    /// How the shard threads are scheduled.
+    let priority: GameThreadPriority
 
     init(config: Config) {
         tickRate = config.gameTickRate
@@ -31,6 +33,7 @@ struct GameSettings: Sendable {
         resumeCountdownTicks = Self.ticks(ms: config.gameResumeCountdownMs, rate: config.gameTickRate)
         resumeCountdownMs = config.gameResumeCountdownMs
         serveDelayMs = config.gameServeDelayMs
+        priority = config.gameThreadPriority
     }
 
     /// Milliseconds to whole ticks at `rate`, rounded to the nearest.

@@ -29,6 +29,8 @@ final class GameShard: @unchecked Sendable {
     /// `game:state` frames encoded and queued (counters, read by `/metrics`).
     let stateFrames = Atomic<Int>(0)
     let stateDeliveries = Atomic<Int>(0)
+    /// Times the shard left real-time priority because it ran behind (counter, read by `/metrics`).
+    let stepDowns = Atomic<Int>(0)
 
     private let queue = Mutex<[GameCommand]>([])
     private let idle = Atomic<Bool>(false)
@@ -74,8 +76,7 @@ final class GameShard: @unchecked Sendable {
 
     private func run() {
         lobby_set_thread_name("lobby-game-\(index)")
-        // Ticks should not wait behind socket work: a lower nice value where allowed (root, CAP_SYS_NICE).
-        if lobby_set_thread_nice(-10) != 0 { Log.debug("game shard runs at normal priority", ["shard": index]) }
+        var governor = PriorityGovernor(raised: raisePriority())
         var schedule = TickSchedule(ticksPerSecond: settings.tickRate, startNs: MonotonicClock.now() + periodNs)
         while !stopRequested.load(ordering: .acquiring) {
             if rooms.isEmpty && replays.isEmpty && sleepWhileIdle() {
@@ -89,11 +90,49 @@ final class GameShard: @unchecked Sendable {
             outbox.flush()
             stats.record(tick, durationNs: schedule.finish(now: MonotonicClock.now()))
             publishIfDue()
+            if settings.priority == .realtime { adjustPriority(governor.observe(ticksBehind: tick.ticksBehind)) }
         }
         applyCommands()
         abandonAllForShutdown()
         outbox.flush()
         finished.signal()
+    }
+
+    /// Applies GAME_THREAD_PRIORITY to this thread so a tick is not queued behind socket work; true if the
+    /// real-time class was granted.
+    private func raisePriority() -> Bool {
+        switch settings.priority {
+        case .realtime:
+            let fifo = lobby_set_thread_fifo(1)
+            if fifo == 0 {
+                Log.info("game shard runs real-time", ["shard": index, "policy": "SCHED_FIFO", "priority": 1])
+                return true
+            }
+            let nice = lobby_set_thread_nice(-10)
+            Log.notice("game shard cannot run real-time; using nice instead", ["shard": index, "errno": fifo, "nice": nice == 0 ? -10 : 0])
+            return false
+        case .nice:
+            if lobby_set_thread_nice(-10) != 0 { Log.notice("game shard cannot lower its nice value", ["shard": index]) }
+            return false
+        case .normal:
+            return false
+        }
+    }
+
+    /// Steps the thread out of the real-time class while it runs behind (so it cannot starve the loops on its
+    /// CPU), and back once it keeps time again.
+    private func adjustPriority(_ decision: PriorityGovernor.Decision) {
+        switch decision {
+        case .stay:
+            return
+        case .stepDown:
+            _ = lobby_set_thread_other()
+            _ = lobby_set_thread_nice(-10)
+            stepDowns.add(1, ordering: .relaxed)
+            Log.warning("game shard is behind its schedule: leaving real-time priority", ["shard": index, "rooms": rooms.count])
+        case .stepUp:
+            if lobby_set_thread_fifo(1) == 0 { Log.info("game shard keeps time again: real-time priority back", ["shard": index]) }
+        }
     }
 
     /// Blocks while there is nothing to run; true if it slept (the schedule restarts from now).
