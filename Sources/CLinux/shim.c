@@ -273,3 +273,7 @@ int lobby_set_thread_other(void) {
     memset(&param, 0, sizeof param);
     return pthread_setschedparam(pthread_self(), SCHED_OTHER, &param);
 }
+
+int lobby_set_notsent_lowat(int fd, int bytes) {
+    return setsockopt(fd, IPPROTO_TCP, TCP_NOTSENT_LOWAT, &bytes, sizeof bytes);
+}

@@ -49,6 +49,8 @@ int lobby_socket_error(int fd);
 /* Bytes in a TCP socket's send queue, not yet acknowledged by the peer (SIOCOUTQ), or -1. */
 int lobby_socket_outq(int fd);
 int lobby_set_nodelay(int fd);
+/* TCP_NOTSENT_LOWAT: the socket takes (and reports writable for) at most this many bytes not yet sent. */
+int lobby_set_notsent_lowat(int fd, int bytes);
 int lobby_set_nonblocking(int fd);
 
 ssize_t lobby_read(int fd, void *buf, size_t len);

@@ -73,6 +73,10 @@ extension Config {
                 help: "a WebSocket with output pending that accepts no byte for this long is closed with 1008 (game state to a slow reader is dropped, never queued)") { c, v throws(ConfigError) in
             c.sendStallTimeoutMs = try int(v, "SEND_STALL_TIMEOUT_MS", 100...3_600_000)
         },
+        Setting(env: "SEND_NOTSENT_LOWAT", flag: "send-notsent-lowat", kind: .int, defaultText: "0",
+                help: "TCP_NOTSENT_LOWAT on WS_PATH sockets: unsent bytes the kernel may hold; the rest waits in the server's queue, where game state stays latest-only (0 = kernel default)") { c, v throws(ConfigError) in
+            c.sendNotSentLowWater = try int(v, "SEND_NOTSENT_LOWAT", 0...(64 << 20))
+        },
         Setting(env: "REQUEST_TIMEOUT_MS", flag: "request-timeout-ms", kind: .int, defaultText: "10000",
                 help: "time to receive a whole HTTP request head (slow-loris guard), and a TLS handshake") { c, v throws(ConfigError) in
             c.requestTimeoutMs = try int(v, "REQUEST_TIMEOUT_MS", 1...3_600_000)

@@ -27,6 +27,8 @@ struct Config: Sendable {
     var sendHighWater = 4 * 1024 * 1024
     /// A WebSocket with output pending that accepts no byte for this long is closed (1008).
     var sendStallTimeoutMs = 10_000
+    /// TCP_NOTSENT_LOWAT on WS_PATH sockets (0: the kernel's default).
+    var sendNotSentLowWater = 0
     var requestTimeoutMs = 10_000
     var keepAliveTimeoutMs = 15_000
     var closeTimeoutMs = 3_000

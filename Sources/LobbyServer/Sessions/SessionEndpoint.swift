@@ -142,6 +142,7 @@ final class SessionEndpoint: WebSocketHandler {
         var route = WebSocketRoute(path: config.wsPath, maxMessageSize: config.maxMessageSize) { loop in
             SessionEndpoint(loop: loop, services: services)
         }
+        route.notSentLowWater = config.sendNotSentLowWater
         route.admit = { peer, _ in
             guard case .limited(let retryAfterMs) = services.admit(peer, now: MonotonicClock.now()) else { return nil }
             let seconds = max(1, (retryAfterMs + 999) / 1000)

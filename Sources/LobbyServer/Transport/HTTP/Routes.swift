@@ -49,6 +49,9 @@ struct WebSocketRoute: Sendable {
     /// Checked before the handshake is answered: a reply refuses the upgrade (e.g. 429 for too many new
     /// connections from one address); nil admits it. Arguments: the peer address and the request.
     var admit: (@Sendable (String, HTTPRequestHead) -> HTTPReply?)? = nil
+    /// When above 0, TCP_NOTSENT_LOWAT for this route's sockets: the kernel holds at most this many unsent bytes,
+    /// so what waits stays in the connection's queue, where a newer game state can still replace an older one.
+    var notSentLowWater = 0
 }
 
 /// The routing table, fixed at start.

@@ -1,3 +1,4 @@
+import CLinux
 import WebSocketCore
 
 extension Connection {
@@ -125,6 +126,7 @@ extension Connection {
         lastReadAt = loop.now
         reader = MessageReader(role: .server, maxMessageSize: route.maxMessageSize, compression: deflateWindowBits != 0)
         highWater = loop.server.config.highWater(maxMessageSize: route.maxMessageSize)
+        if route.notSentLowWater > 0 { _ = lobby_set_notsent_lowat(fd, Int32(route.notSentLowWater)) }
         self.handler = handler
         handlerOpen = true
         closeCode = .abnormalClosure
