@@ -194,6 +194,13 @@ extension Hub {
                 fail(request, .notFound, "no finished game \(raw)", reason: GameErrorReason.gameNotFound.rawValue)
                 return
             }
+            // A private lobby's game replays only for its players and the lobby's current members.
+            let user = request.user.rawValue
+            if GameRecords.isPrivate(record), user != record.leftUserId, user != record.rightUserId,
+               lobbies.lobbyOf(request.user)?.rawValue != record.lobbyId {
+                fail(request, .forbidden, "game \(raw) was played in a private lobby", reason: GameErrorReason.privateGame.rawValue)
+                return
+            }
             if let previous = replayShards[request.ref] { gameCommands.append((previous, .stopReplay(request.ref))) }
             let shard = GameShardIndex.of(id, count: gameShards.count)
             replayShards[request.ref] = shard

@@ -12,7 +12,9 @@ enum GameRecords {
         let right = setup.players.right
         return GameRecord(
             id: setup.gameId.rawValue, lobbyId: setup.lobbyId?.rawValue, tournamentMatchId: setup.tournamentMatchId,
-            seed: setup.seed, rules: rulesText(setup.rules, colors: PerSide(left: left.paddleColor, right: right.paddleColor)),
+            seed: setup.seed,
+            rules: rulesText(setup.rules, colors: PerSide(left: left.paddleColor, right: right.paddleColor),
+                             isPrivate: live.launch.isPrivate),
             leftUserId: left.userId.rawValue, leftUsername: left.username,
             rightUserId: right.userId.rawValue, rightUsername: right.username,
             scoreLeft: result.score.left, scoreRight: result.score.right,
@@ -22,8 +24,9 @@ enum GameRecords {
             inputs: live.room.inputLog.encoded())
     }
 
-    /// The rules (and the paddle colours, for a replay's `game:start`) as JSON text.
-    static func rulesText(_ rules: PongRules, colors: PerSide<PaddleColor>) -> String {
+    /// The rules (and what a replay needs besides: the paddle colours for its `game:start`, and whether the
+    /// lobby was private, which limits who may replay it) as JSON text.
+    static func rulesText(_ rules: PongRules, colors: PerSide<PaddleColor>, isPrivate: Bool) -> String {
         let object = JSONObject(uniqueKeysWithValues: [
             ("version", .integer(1)),
             ("fieldWidth", .number(rules.fieldWidth)), ("fieldHeight", .number(rules.fieldHeight)),
@@ -35,6 +38,7 @@ enum GameRecords {
             ("serveDelayTicks", .integer(Int64(rules.serveDelayTicks))), ("pointsToWin", .integer(Int64(rules.pointsToWin))),
             ("ticksPerSecond", .integer(Int64(rules.ticksPerSecond))),
             ("leftColor", .string(colors.left.rawValue)), ("rightColor", .string(colors.right.rawValue)),
+            ("private", .bool(isPrivate)),
         ])
         return String(decoding: JSONValue.object(object).serialized(), as: UTF8.self)
     }
@@ -66,5 +70,11 @@ enum GameRecords {
         let right = value["rightColor"]?.stringValue.flatMap { PaddleColor(rawValue: $0) }
         guard let left, let right else { throw Unreadable(description: "rules colours missing") }
         return (rules, PerSide(left: left, right: right))
+    }
+
+    /// Whether the stored game was played in a private lobby (unreadable rules count as private).
+    static func isPrivate(_ record: GameRecord) -> Bool {
+        guard let value = try? JSONParser.parse(record.rules) else { return true }
+        return value["private"]?.boolValue ?? false
     }
 }

@@ -124,4 +124,55 @@ import Testing
         bob.send("game:replay", #"{"gameId":"g-neverplayed"}"#, id: "none")
         #expect(LobbyEndToEndTests.error(bob, replyTo: "none")?.reason == "game_not_found")
     }
+
+    @Test func leavingTheLobbyForfeitsAndClosingItAbandons() throws {
+        let server = try GameEndToEndTests.server()
+        defer { server.stop() }
+        let alice = try SessionClient(port: server.port, user: "u-alice", username: "alice")
+        let bob = try SessionClient(port: server.port, user: "u-bob", username: "bob")
+        let (first, _) = try GameEndToEndTests.startGame(alice, bob, pointsToWin: 21)
+        // Bob leaves the lobby mid-game: he forfeits.
+        bob.send("lobby:leave", "{}", id: "out")
+        let (forfeit, _) = try #require(GameEndToEndTests.end(alice))
+        #expect(forfeit.gameId == first && forfeit.reason == .forfeit && forfeit.winnerId?.rawValue == "u-alice")
+        #expect(LobbyEndToEndTests.lobby(alice) { $0.state == .finished && $0.players.count == 1 } != nil)
+        // A second game, closed by the host mid-game: nobody wins.
+        let carol = try SessionClient(port: server.port, user: "u-carol", username: "carol")
+        let dave = try SessionClient(port: server.port, user: "u-dave", username: "dave")
+        let (second, _) = try GameEndToEndTests.startGame(carol, dave, pointsToWin: 21)
+        carol.send("lobby:close", "{}", id: "close")
+        let (abandoned, _) = try #require(GameEndToEndTests.end(dave))
+        #expect(abandoned.gameId == second && abandoned.reason == .abandoned && abandoned.winnerId == nil)
+        // Both are stored: the abandoned one replays to its end.
+        dave.send("game:replay", #"{"gameId":"\#(second.rawValue)","speed":8}"#, id: "rp")
+        let replayEnd = dave.expect(timeout: 10) { message in
+            if case .gameEnd(let end) = message.event { return end.replay }
+            return false
+        }
+        guard case .gameEnd(let replayed)? = replayEnd?.event else {
+            Issue.record("no replay of the abandoned game")
+            return
+        }
+        #expect(replayed.reason == .abandoned && replayed.tick == abandoned.tick)
+    }
+
+    @Test func privateGamesReplayOnlyForTheirPlayersAndLobby() throws {
+        let server = try GameEndToEndTests.server()
+        defer { server.stop() }
+        let alice = try SessionClient(port: server.port, user: "u-alice", username: "alice")
+        let bob = try SessionClient(port: server.port, user: "u-bob", username: "bob")
+        let eve = try SessionClient(port: server.port, user: "u-eve", username: "eve")
+        let (gameId, _) = try GameEndToEndTests.startGame(alice, bob, pointsToWin: 21, isPrivate: true)
+        alice.send("game:leave", "{}", id: "bye")
+        #expect(GameEndToEndTests.end(bob) != nil)
+        eve.send("game:replay", #"{"gameId":"\#(gameId.rawValue)"}"#, id: "peek")
+        let refused = LobbyEndToEndTests.error(eve, replyTo: "peek")
+        #expect(refused?.code == .forbidden && refused?.reason == "private_game")
+        bob.send("game:replay", #"{"gameId":"\#(gameId.rawValue)","speed":8}"#, id: "mine")
+        guard case .gameStart(let start)? = bob.expect({ $0.replyTo == "mine" })?.event else {
+            Issue.record("a player could not replay their private game")
+            return
+        }
+        #expect(start.replay)
+    }
 }

@@ -38,7 +38,7 @@ import Testing
         let bobStart = try #require(start(bob))
         #expect(aliceStart.gameId == bobStart.gameId)
         #expect(aliceStart.role == .player && aliceStart.side == .left && bobStart.side == .right)
-        #expect(aliceStart.players.map(\.userId.rawValue) == ["u-alice", "u-bob"])
+        #expect(aliceStart.players.map(\.userId) == [alice.ack!.userId, bob.ack!.userId])
         #expect(aliceStart.lobbyId == lobby.id && aliceStart.pointsToWin == pointsToWin && aliceStart.tickRate == 60)
         return (aliceStart.gameId, lobby.id)
     }
