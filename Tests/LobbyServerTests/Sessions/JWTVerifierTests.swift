@@ -125,6 +125,9 @@ import Testing
         #"{"sub":"u","username":"bad\nname","exp":1800003600}"#, #"{"sub":"u","username":"a\u202Eb","exp":1800003600}"#,
         #"{"sub":"u\u0000","username":"U","exp":1800003600}"#, #"{"sub":"u","username":"U","exp":1e300}"#,
         #"{"sub":"u","username":"U","exp":1800003600,"email":"no-at-sign"}"#,
+        // sub follows the user id rule: 1-64 characters, no whitespace.
+        #"{"sub":"u 1","username":"U","exp":1800003600}"#,
+        "{\"sub\":\"\(String(repeating: "u", count: 65))\",\"username\":\"U\",\"exp\":1800003600}",
     ])
     func missingOrInvalidClaimsAreClaimsErrors(payload: String) {
         #expect(F.verify(F.token(payload: payload)) == .failure(.tokenClaims))

@@ -1,3 +1,5 @@
+import GameEvents
+
 /// The value rules every accepted token's claims follow; the verifier maps a broken rule to `token_claims`,
 /// the token command shows the reason.
 extension Claims {
@@ -5,16 +7,15 @@ extension Claims {
     static let maxUsernameCharacters = 32
     /// Longest display name in UTF-8 bytes: bounds names built from very long grapheme clusters.
     static let maxUsernameBytes = 128
-    /// Longest user id in UTF-8 bytes.
-    static let maxSubjectBytes = 255
     /// Longest email address in UTF-8 bytes (RFC 5321's path limit).
     static let maxEmailBytes = 254
 
     /// Why these claims are unacceptable, or nil when they are fine. Times are not checked here.
     var invalidReason: String? {
-        if sub.isEmpty || sub.utf8.count > Self.maxSubjectBytes || Self.containsControl(sub)
-            || sub.allSatisfy(\.isWhitespace) {
-            return "sub must be 1-\(Self.maxSubjectBytes) bytes without control characters"
+        // The same rule as every user id on the wire (GameEvents.UserID), so a token the verifier accepts always
+        // names a user the server can address.
+        if UserID(validating: sub) == nil {
+            return "sub must be a user id: 1-64 characters without whitespace, control or format characters"
         }
         if username.isEmpty || username.count > Self.maxUsernameCharacters
             || username.utf8.count > Self.maxUsernameBytes || Self.containsControl(username)

@@ -13,7 +13,8 @@ struct Claims: Sendable, Equatable {
         case admin
     }
 
-    /// The user id (`sub`, RFC 7519 section 4.1.2): stable, non-empty, at most 255 UTF-8 bytes.
+    /// The user id (`sub`, RFC 7519 section 4.1.2): stable; a valid `UserID` (1-64 characters, no whitespace,
+    /// control or format characters).
     var sub: String
     /// The display name: 1-32 characters, no surrounding whitespace, no control characters.
     var username: String
