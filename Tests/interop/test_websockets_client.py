@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import ssl
+import warnings
 
 import pytest
 from websockets.asyncio.client import connect
@@ -167,3 +169,23 @@ def test_plain_websocket_to_a_tls_port_does_not_hang_the_server(lobby_server, tl
             await ws.send("after garbage")
             assert await ws.recv() == "after garbage"
     run(body())
+
+
+def test_a_refused_tls_handshake_gets_its_alert(lobby_server, tls_certificate):
+    """RFC 8446 section 6: a handshake the server refuses ends with an alert saying why, not a bare EOF. A client
+    that offers only TLS 1.1 must read `protocol_version` (70)."""
+    cert, key = tls_certificate
+    server = lobby_server("--echo", "--tls-cert", cert, "--tls-key", key)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    context.set_ciphers("DEFAULT:@SECLEVEL=0")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        context.minimum_version = ssl.TLSVersion.TLSv1
+        context.maximum_version = ssl.TLSVersion.TLSv1_1
+    with socket.create_connection(server.address, timeout=5) as raw:
+        with pytest.raises(ssl.SSLError) as refused:
+            with context.wrap_socket(raw, server_hostname="localhost"):
+                pass
+    assert refused.value.reason == "TLSV1_ALERT_PROTOCOL_VERSION", refused.value

@@ -26,7 +26,8 @@ extension Connection {
             case .failed(let error):
                 loop.server.stats.tlsFailures.add(1)
                 Log.debug("TLS failed", ["peer": peer, "error": error])
-                doom()
+                // The alert OpenSSL queued says why (RFC 8446 section 6): one best-effort write before closing.
+                if writeSessionCiphertext(tls) { doom() }
                 break decrypt
             }
         }
