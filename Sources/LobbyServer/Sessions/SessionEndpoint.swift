@@ -43,7 +43,7 @@ final class SessionEndpoint: WebSocketHandler {
         connection.context = session
         let resumeToken = session.resumeToken
         let ack = ConnectionAck(connectionId: session.connectionId, userId: userId, username: claims.username,
-                                role: UserRole(rawValue: claims.role.rawValue) ?? .player, serverId: services.serverId,
+                                role: claims.role, serverId: services.serverId,
                                 heartbeatIntervalMs: Int64(services.heartbeatIntervalMs), serverTime: SessionServices.nowMs(),
                                 resumeToken: resumeToken)
         connection.sendMessage(SessionServices.frame(.connectionAck(ack)))

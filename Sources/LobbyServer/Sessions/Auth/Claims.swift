@@ -1,17 +1,13 @@
+import GameEvents
+
 /// The verified contents of a session token (RFC 7519 registered claims plus ours).
 ///
 /// Times are NumericDate values: whole seconds since the Unix epoch, UTC (RFC 7519 section 2). A `Claims` value
 /// coming out of `JWTVerifier` has passed `invalidReason`, so `sub` and `username` are usable as they are.
 struct Claims: Sendable, Equatable {
-    /// What the user may do. Absent in a token means `.player`.
-    enum Role: String, Sendable, CaseIterable {
-        /// An ordinary player (the default).
-        case player
-        /// Runs tournaments and lobbies.
-        case runner
-        /// Operator: may moderate and administer.
-        case admin
-    }
+    /// What the user may do (absent in a token means `.player`): the wire's role, one definition for tokens and
+    /// events.
+    typealias Role = UserRole
 
     /// The user id (`sub`, RFC 7519 section 4.1.2): stable; a valid `UserID` (1-64 characters, no whitespace,
     /// control or format characters).
