@@ -41,7 +41,15 @@ extension Hub {
                                       reconnectGraceTicks: gameSettings.reconnectGraceTicks,
                                       resumeCountdownTicks: gameSettings.resumeCountdownTicks)
         } catch {
+            // Cannot happen with validated settings; if it does, the lobby must not stay in_game forever.
             Log.error("game could not start", ["lobby": lobby.id.rawValue, "error": error])
+            // After the start's own lobby:update (this runs inside its perform).
+            let lobbyId = lobby.id
+            shard.schedule(afterMs: 0) { [self] in
+                let result = Lobby.GameResult(winnerId: nil, scores: [:], reason: .abandoned, endedAt: nowMs())
+                let outcome = lobbies.gameEnded(lobby: lobbyId, result: result)
+                if outcome.actions.rejection == nil { perform(outcome, nil) }
+            }
             return
         }
         let watchers = lobby.players.dropFirst(2).map(\.userId)
