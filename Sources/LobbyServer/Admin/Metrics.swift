@@ -56,6 +56,7 @@ enum Metrics {
         text.counter("lobby_game_ticks_skipped_total", "ticks dropped after falling more than 5 periods behind", Int(merged.skippedTicks))
         text.histogram("lobby_game_tick_lateness_seconds", "tick start minus its deadline", merged.lateness)
         text.histogram("lobby_game_tick_duration_seconds", "time to run one tick of a shard's rooms", merged.duration)
+        text.histogram("lobby_game_tick_jitter_seconds", "how far a start-to-start period was from the nominal one", merged.jitter)
         text.header("lobby_game_tick_period_seconds", "start-to-start time between ticks", type: "summary")
         text.line("lobby_game_tick_period_seconds_sum", seconds(ns: merged.periodSumNs))
         text.line("lobby_game_tick_period_seconds_count", String(merged.periodCount))

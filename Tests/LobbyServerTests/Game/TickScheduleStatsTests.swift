@@ -66,7 +66,32 @@ import Testing
         }
         var merged = TickStats()
         for shard in shards { merged.merge(shard) }
-        #expect(merged == everything)
+        // Everything but jitter, which follows each shard's own sequence of ticks (checked below).
+        #expect(merged.ticks == everything.ticks && merged.lateTicks == everything.lateTicks)
+        #expect(merged.skippedTicks == everything.skippedTicks && merged.maxLatenessNs == everything.maxLatenessNs)
+        #expect(merged.lateness == everything.lateness && merged.duration == everything.duration)
+        #expect(merged.periodSumNs == everything.periodSumNs && merged.periodCount == everything.periodCount)
+        var jitter = TickHistogram()
+        for shard in shards { jitter.merge(shard.jitter) }
+        #expect(merged.jitter == jitter)
         #expect(merged.ticks == 3_000 && merged.lateTicks > 0 && merged.skippedTicks > 0)
+    }
+
+    @Test func jitterIsTheChangeInLatenessBetweenConsecutiveTicks() {
+        var stats = TickStats()
+        // The first tick of a schedule has no previous one: no jitter sample.
+        stats.record(Self.start(lateness: 40_000, period: nil), durationNs: 1)
+        #expect(stats.jitter.count == 0)
+        // 40 µs -> 300 µs -> 20 µs: periods 260 µs long and 280 µs short of nominal.
+        stats.record(Self.start(lateness: 300_000), durationNs: 1)
+        stats.record(Self.start(lateness: 20_000), durationNs: 1)
+        #expect(stats.jitter.count == 2)
+        #expect(stats.jitter.sumNs == 260_000 + 280_000)
+        // A rebuilt schedule (after idling) starts over: no sample across the gap.
+        stats.record(Self.start(lateness: 5_000_000, period: nil), durationNs: 1)
+        #expect(stats.jitter.count == 2)
+        var merged = TickStats()
+        merged.merge(stats)
+        #expect(merged.jitter == stats.jitter)
     }
 }

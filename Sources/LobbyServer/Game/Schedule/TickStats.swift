@@ -21,6 +21,11 @@ struct TickStats: Equatable, Sendable {
     private(set) var periodSumNs: UInt64 = 0
     /// Periods summed (`lobby_game_tick_period_seconds_count`).
     private(set) var periodCount: UInt64 = 0
+    /// Jitter: how far each start-to-start period was from the nominal one, which is the change in lateness
+    /// from one tick to the next (`lobby_game_tick_jitter_seconds`).
+    private(set) var jitter = TickHistogram()
+    /// The previous tick's lateness, while ticks follow each other on one schedule.
+    private var previousLatenessNs: UInt64?
 
     /// No ticks yet.
     init() {}
@@ -37,7 +42,11 @@ struct TickStats: Equatable, Sendable {
         if let period = start.sincePreviousStartNs {
             periodSumNs &+= period
             periodCount += 1
+            if let previous = previousLatenessNs {
+                jitter.record(start.latenessNs > previous ? start.latenessNs - previous : previous - start.latenessNs)
+            }
         }
+        previousLatenessNs = start.latenessNs
     }
 
     /// The mean start-to-start period in nanoseconds, or nil before two ticks.
@@ -53,5 +62,6 @@ struct TickStats: Equatable, Sendable {
         duration.merge(other.duration)
         periodSumNs &+= other.periodSumNs
         periodCount += other.periodCount
+        jitter.merge(other.jitter)
     }
 }
