@@ -14,40 +14,43 @@ extension GameInputLog {
     static let formatVersion: UInt8 = 1
 
     /// The log's bytes in the format above.
-    func encoded() -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(1 + entries.count * 3)
-        bytes.append(Self.formatVersion)
-        var previousTick: UInt64 = 0
-        for entry in entries {
-            Self.appendVarint(entry.tick - previousTick, to: &bytes)
-            previousTick = entry.tick
-            let side: UInt8 = entry.side == .left ? 0 : 1
-            switch entry.input {
-            case .stop: bytes.append(0 << 1 | side)
-            case .up: bytes.append(1 << 1 | side)
-            case .down: bytes.append(2 << 1 | side)
-            case .target(let y):
-                bytes.append(3 << 1 | side)
-                var bits = y.bitPattern
-                for _ in 0..<8 {
-                    bytes.append(UInt8(truncatingIfNeeded: bits))
-                    bits >>= 8
-                }
+    func encoded() -> [UInt8] { bytes }
+
+    /// Appends one entry, `delta` ticks after the previous one.
+    static func appendEntry(_ delta: UInt64, side: PongSide, input: PaddleInput, to bytes: inout [UInt8]) {
+        appendVarint(delta, to: &bytes)
+        let sideBit: UInt8 = side == .left ? 0 : 1
+        switch input {
+        case .stop: bytes.append(0 << 1 | sideBit)
+        case .up: bytes.append(1 << 1 | sideBit)
+        case .down: bytes.append(2 << 1 | sideBit)
+        case .target(let y):
+            bytes.append(3 << 1 | sideBit)
+            var bits = y.bitPattern
+            for _ in 0..<8 {
+                bytes.append(UInt8(truncatingIfNeeded: bits))
+                bits >>= 8
             }
         }
-        return bytes
     }
 
     /// The log stored in `bytes`.
     /// - Throws: ``DecodingError`` for anything ``encoded()`` cannot have produced (never traps, whatever
     ///   the bytes).
     init(decoding bytes: [UInt8]) throws(DecodingError) {
+        let entries = try Self.decodeEntries(bytes)
+        self.init()
+        for entry in entries { append(tick: entry.tick, side: entry.side, input: entry.input) }
+    }
+
+    /// The entries of a stored log, checked: version, minimal varints, kinds, order, no overflow.
+    static func decodeEntries(_ bytes: [UInt8]) throws(DecodingError) -> [Entry] {
         guard let version = bytes.first else { throw .empty }
         guard version == Self.formatVersion else { throw .unsupportedVersion(version) }
-        self.init()
+        var entries: [Entry] = []
         var offset = 1
         var tick: UInt64 = 0
+        var last: (tick: UInt64, side: PongSide)?
         while offset < bytes.count {
             let start = offset
             let delta = try Self.readVarint(bytes, at: &offset)
@@ -55,9 +58,11 @@ extension GameInputLog {
             guard !overflow else { throw .tickOverflow(at: start) }
             tick = sum
             let decoded = try Self.readInput(bytes, at: &offset, tick: tick)
-            guard Self.isInOrder(decoded, after: entries.last) else { throw .outOfOrder(at: start) }
-            append(tick: decoded.tick, side: decoded.side, input: decoded.input)
+            guard Self.isInOrder(tick: decoded.tick, side: decoded.side, after: last) else { throw .outOfOrder(at: start) }
+            last = (decoded.tick, decoded.side)
+            entries.append(decoded)
         }
+        return entries
     }
 
     /// Reads a kind byte (and a target's 8 bytes) at `offset` as the entry of `tick`.

@@ -17,24 +17,39 @@ struct GameInputLog: Equatable, Sendable {
         let input: PaddleInput
     }
 
-    /// The changes, in order.
-    private(set) var entries: [Entry] = []
+    /// The log in its stored form (`GameInputLog+Encoding.swift`), kept as it grows: a target change takes ten
+    /// bytes and a direction change two, against 32 for an ``Entry``, and the record needs no encoding step.
+    private(set) var bytes: [UInt8] = [GameInputLog.formatVersion]
+    /// The last entry's tick and side (nil before any), for the order check and the next tick delta.
+    private(set) var last: (tick: UInt64, side: PongSide)?
+    /// How many entries the log holds.
+    private(set) var count = 0
 
     /// An empty log (both sides `.stop` for the whole game).
     init() {}
 
-    /// Whether `entry` may follow `previous` (later tick, or the same tick with left then right).
-    static func isInOrder(_ entry: Entry, after previous: Entry?) -> Bool {
+    /// Whether an entry at `tick` for `side` may follow `previous` (later tick, or the same tick with left then
+    /// right).
+    static func isInOrder(tick: UInt64, side: PongSide, after previous: (tick: UInt64, side: PongSide)?) -> Bool {
         guard let previous else { return true }
-        if entry.tick != previous.tick { return entry.tick > previous.tick }
-        return previous.side == .left && entry.side == .right
+        if tick != previous.tick { return tick > previous.tick }
+        return previous.side == .left && side == .right
     }
 
     /// Records that `side`'s input becomes `input` from simulation tick `tick` on. Entries must come in order
     /// (a programming error otherwise).
     mutating func append(tick: UInt64, side: PongSide, input: PaddleInput) {
-        let entry = Entry(tick: tick, side: side, input: input)
-        precondition(Self.isInOrder(entry, after: entries.last), "input log entries out of order")
-        entries.append(entry)
+        precondition(Self.isInOrder(tick: tick, side: side, after: last), "input log entries out of order")
+        Self.appendEntry(tick - (last?.tick ?? 0), side: side, input: input, to: &bytes)
+        last = (tick, side)
+        count += 1
     }
+
+    /// The changes, in order (decoded from ``bytes``: call once, not per tick).
+    var entries: [Entry] {
+        // The bytes were written by `append` or checked by `init(decoding:)`, so they always decode.
+        (try? Self.decodeEntries(bytes)) ?? []
+    }
+
+    static func == (lhs: GameInputLog, rhs: GameInputLog) -> Bool { lhs.bytes == rhs.bytes }
 }

@@ -16,6 +16,8 @@ struct GameReplay: Equatable, Sendable {
     private(set) var simulation: PongSimulation
     /// The inputs the paddles follow now.
     private(set) var inputs = PaddleInputs.none
+    /// The log's entries, decoded once.
+    private let entries: [GameInputLog.Entry]
     /// The next log entry to apply.
     private var nextEntry = 0
 
@@ -25,6 +27,7 @@ struct GameReplay: Equatable, Sendable {
         self.seed = seed
         self.log = log
         self.finalTick = finalTick
+        entries = log.entries
         simulation = PongSimulation(rules: rules, seed: seed)
     }
 
@@ -38,7 +41,6 @@ struct GameReplay: Equatable, Sendable {
     /// ``isFinished``.
     mutating func step() -> [PongEvent] {
         guard !isFinished else { return [] }
-        let entries = log.entries
         while nextEntry < entries.count, entries[nextEntry].tick <= simulation.tick {
             let entry = entries[nextEntry]
             if entry.side == .left { inputs.left = entry.input } else { inputs.right = entry.input }
