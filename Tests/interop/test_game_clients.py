@@ -1,5 +1,5 @@
-"""A whole Pong game on /ws played by the `websockets` library's asyncio client (an implementation we did not
-write), with a third client spectating from the middle of the game: what a browser or bot author's client does.
+"""Whole Pong games on /ws played by clients we did not write: the `websockets` library's asyncio client (with a
+third client spectating from the middle of the game), and Node's `ws` (Debian's node-ws) as one of the players.
 Tokens come from `lobby-server token` (the development secret the test server also uses).
 """
 
@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import shutil
 import subprocess
 
 from conftest import server_binary
@@ -98,3 +100,67 @@ def test_websockets_clients_play_a_game_with_a_spectator(lobby_server, tmp_path)
     server = lobby_server("--database-path", str(tmp_path / "game.sqlite"), "--lobby-countdown-ms", "0",
                           "--game-serve-delay-ms", "100")
     asyncio.run(play(*server.address))
+
+
+NODE_PLAYER = r"""
+// Plays one side of a game with Node's `ws` (Debian's node-ws): join the lobby, get ready, move the paddle away
+// from the ball, report the game:end it receives (and the last lastSeq it saw for its side) as JSON.
+const WebSocket = require('ws');
+const [url, lobbyId] = process.argv.slice(2);
+const ws = new WebSocket(url, { perMessageDeflate: false });
+let gameId = null, side = null, lastSeq = 0, seq = 0;
+const send = (type, payload, id) => ws.send(JSON.stringify(id ? { type, payload, id } : { type, payload }));
+ws.on('message', (data) => {
+  const event = JSON.parse(data.toString());
+  const p = event.payload || {};
+  if (event.type === 'connection.ack') send('lobby:join', { lobbyId }, 'j');
+  else if (event.type === 'lobby:joined') send('lobby:ready', { ready: true }, 'r');
+  else if (event.type === 'game:start' && p.role === 'player') {
+    gameId = p.gameId; side = p.side;
+    send('game:input', { gameId, seq: ++seq, direction: 'up' });
+  } else if (event.type === 'game:state' && side) lastSeq = p.lastSeq[side];
+  else if (event.type === 'game:end') {
+    console.log(JSON.stringify({ end: p, side, lastSeq }));
+    ws.close(1000);
+  } else if (event.type === 'system.error') console.log(JSON.stringify({ error: p }));
+});
+ws.on('close', () => process.exit(0));
+ws.on('error', (error) => { console.log(JSON.stringify({ error: String(error) })); process.exit(1); });
+setTimeout(() => { console.log(JSON.stringify({ timeout: { gameId, side, lastSeq } })); process.exit(2); }, 30000);
+"""
+
+
+async def host_against_node(host: str, port: int, script: str) -> tuple[dict, subprocess.CompletedProcess]:
+    node = shutil.which("node") or shutil.which("nodejs")
+    assert node, "node is not installed (apt-get install nodejs node-ws)"
+    url = f"ws://{host}:{port}/ws?token="
+    async with connect(url + token("py-host")) as a:
+        alice = Client(a)
+        await alice.expect(of_type("connection.ack"))
+        await alice.send("lobby:create", {"name": "py vs node", "maxPlayers": 2, "settings": {"pointsToWin": 1}}, "c")
+        lobby_id = (await alice.expect(of_type("lobby:created")))["payload"]["lobby"]["id"]
+        env = dict(os.environ, NODE_PATH="/usr/share/nodejs")
+        process = await asyncio.create_subprocess_exec(
+            node, script, url + token("node-guest"), lobby_id, env=env,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        await alice.expect(of_type("lobby:player:join"))
+        await alice.send("lobby:ready", {"ready": True}, "r")
+        start = await alice.expect(of_type("game:start", role="player"))
+        game_id = start["payload"]["gameId"]
+        await alice.send("game:input", {"gameId": game_id, "seq": 1, "direction": "down"})
+        end = await alice.expect(of_type("game:end", gameId=game_id), timeout=20)
+        stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
+        return end["payload"], subprocess.CompletedProcess([node], process.returncode, stdout.decode(), stderr.decode())
+
+
+def test_node_ws_client_plays_against_a_python_client(lobby_server, tmp_path):
+    server = lobby_server("--database-path", str(tmp_path / "game.sqlite"), "--lobby-countdown-ms", "0",
+                          "--game-serve-delay-ms", "100")
+    script = tmp_path / "node_player.js"
+    script.write_text(NODE_PLAYER)
+    end, node = asyncio.run(host_against_node(*server.address, str(script)))
+    assert node.returncode == 0, f"node exited {node.returncode}: {node.stdout}{node.stderr}"
+    report = json.loads(node.stdout.strip().splitlines()[-1])
+    assert report["end"] == end, report
+    assert report["side"] == "right" and report["lastSeq"] == 1
+    assert end["reason"] == "score" and max(end["score"].values()) == 1
