@@ -12,7 +12,7 @@ public enum GameErrorReason: String, Sendable, CaseIterable {
     case notInGame = "not_in_game"
     /// `forbidden`: the game belongs to a private lobby and the user is neither a member nor invited.
     case privateGame = "private_game"
-    /// `conflict`: `game:spectate` on a game the user plays in.
+    /// `conflict`: `game:spectate` while the user plays a game (that one or another).
     case alreadyPlaying = "already_playing"
     /// `conflict`: `game:unspectate` on a game the user is not watching.
     case notSpectating = "not_spectating"

@@ -163,8 +163,9 @@ extension Hub {
             fail(request, .notFound, "no live game \(id.rawValue)", reason: GameErrorReason.gameNotFound.rawValue)
             return
         }
-        if game.players.left.userId == request.user || game.players.right.userId == request.user {
-            fail(request, .conflict, "you play in this game", reason: GameErrorReason.alreadyPlaying.rawValue)
+        if let playing = gameOfPlayer[request.user] {
+            let message = playing == id ? "you play in this game" : "you are playing \(playing.rawValue): finish it first"
+            fail(request, .conflict, message, reason: GameErrorReason.alreadyPlaying.rawValue)
             return
         }
         guard canWatch(game, request.user) else {

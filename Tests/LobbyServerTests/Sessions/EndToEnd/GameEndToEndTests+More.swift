@@ -105,6 +105,12 @@ import Testing
             usleep(80_000)
         }
         let live = try #require(GameEndToEndTests.state(alice) { $0.lastSeq.left == 5 && $0.lastSeq.right == 5 })
+        // A player cannot watch another game meanwhile.
+        let carol = try SessionClient(port: server.port, user: "u-carol", username: "carol")
+        let dave = try SessionClient(port: server.port, user: "u-dave", username: "dave")
+        let (other, _) = try GameEndToEndTests.startGame(carol, dave, pointsToWin: 21)
+        alice.send("game:spectate", #"{"gameId":"\#(other.rawValue)"}"#, id: "elsewhere")
+        #expect(LobbyEndToEndTests.error(alice, replyTo: "elsewhere")?.reason == "already_playing")
         alice.send("game:leave", "{}", id: "bye")
         let (end, _) = try #require(GameEndToEndTests.end(alice))
         #expect(end.reason == .forfeit && end.tick >= live.tick)
