@@ -59,6 +59,7 @@ extension Hub {
         liveGames[id] = game
         var playerRefs: [UserID: Set<ConnectionRef>] = [:]
         for player in players {
+            stopWatching(player.userId)  // a player watching another game stops: they play now
             gameOfPlayer[player.userId] = id
             playerRefs[player.userId] = presence.connections(of: player.userId.rawValue)
             setGameActivity(player.userId, .inGame, game: id, lobby: lobby.id)
