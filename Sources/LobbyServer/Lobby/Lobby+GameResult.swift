@@ -4,15 +4,9 @@ import GameEvents
 extension Lobby {
     /// The outcome of a lobby's last game.
     struct GameResult: Equatable, Sendable {
-        /// Why the game ended. Raw values are the wire names.
-        enum Reason: String, Equatable, Sendable, CaseIterable {
-            /// Someone reached `pointsToWin`.
-            case score
-            /// A player left or was disconnected for good.
-            case forfeit
-            /// The game could not go on (for example everyone left it).
-            case abandoned
-        }
+        /// Why the game ended: the wire's reason (score, forfeit, abandoned), one definition for lobbies,
+        /// games and storage.
+        typealias Reason = GameEndReason
 
         /// The winner, if there is one.
         var winnerId: UserID?

@@ -62,14 +62,14 @@ extension Hub {
             stopWatching(player.userId)  // a player watching another game stops: they play now
             gameOfPlayer[player.userId] = id
             playerRefs[player.userId] = presence.connections(of: player.userId.rawValue)
-            setGameActivity(player.userId, .inGame, game: id, lobby: lobby.id)
+            setLobbyActivity(player.userId, lobby.id)
         }
         var spectatorRefs: [UserID: Set<ConnectionRef>] = [:]
         for user in watchers {
             stopWatching(user)
             watching[user] = id
             spectatorRefs[user] = presence.connections(of: user.rawValue)
-            setGameActivity(user, .spectating, game: id, lobby: lobby.id)
+            setLobbyActivity(user, lobby.id)
         }
         Log.info("game started", ["game": id.rawValue, "lobby": lobby.id.rawValue, "shard": game.shard])
         post(.create(GameLaunch(setup: setup, startedAtMs: game.startedAtMs, isPrivate: lobby.isPrivate,
@@ -93,8 +93,8 @@ extension Hub {
         var scores: [UserID: Int] = [:]
         scores[game.players.left.userId] = report.score.left
         scores[game.players.right.userId] = report.score.right
-        let reason = Lobby.GameResult.Reason(rawValue: report.reason.rawValue) ?? .abandoned
-        let result = Lobby.GameResult(winnerId: report.winner, scores: scores, reason: reason, endedAt: report.endedAtMs)
+        let result = Lobby.GameResult(winnerId: report.winner, scores: scores, reason: report.reason,
+                                      endedAt: report.endedAtMs)
         let outcome = lobbies.gameEnded(lobby: lobbyId, result: result)
         if outcome.actions.rejection == nil { perform(outcome, nil) }
     }
@@ -176,7 +176,7 @@ extension Hub {
         if watching[request.user] != id { stopWatching(request.user) }
         watching[request.user] = id
         liveGames[id]?.spectators.insert(request.user)
-        setGameActivity(request.user, .spectating, game: id, lobby: lobbies.lobbyOf(request.user))
+        setLobbyActivity(request.user, lobbies.lobbyOf(request.user))
         post(.spectate(id, request.user, presence.connections(of: request.user.rawValue),
                        request: request.ref, replyTo: request.id), toGame: id)
     }
@@ -238,16 +238,6 @@ extension Hub {
         guard let id = watching.removeValue(forKey: user) else { return }
         liveGames[id]?.spectators.remove(user)
         post(.unspectate(id, user), toGame: id)
-    }
-
-    /// Presence while playing or watching.
-    func setGameActivity(_ user: UserID, _ status: PresenceStatus, game: GameID, lobby: LobbyID?) {
-        let activity = PresenceTracker<ConnectionRef>.Activity(status: status, lobbyId: lobby, gameId: game)
-        guard presence.setActivity(activity, user: user.rawValue), let entry = presence.entry(user.rawValue) else { return }
-        let event = ServerEvent.userStatus(UserStatusChanged(userId: user, username: entry.username, status: entry.visibleStatus,
-                                                             lobbyId: entry.activity?.lobbyId, gameId: entry.activity?.gameId))
-        send(event, toUser: user)
-        sendToFriends(of: user, event)
     }
 
     private func summary(_ game: LiveGame) -> GameSummary {

@@ -233,18 +233,19 @@ extension Hub {
         if !refs.isEmpty { outbox.send(SessionServices.frame(event), to: refs) }
     }
 
-    /// Presence follows lobby membership: `in_lobby` with the lobby id, or back to the chosen status.
+    /// Presence follows lobby membership and games: `in_game` while playing, `spectating` while watching (both
+    /// with the game and `lobby`), `in_lobby` in a lobby, else back to the chosen status. Friends and the user's
+    /// own connections hear a change.
     func setLobbyActivity(_ user: UserID, _ lobby: LobbyID?) {
-        // Playing or watching outranks being in a lobby.
+        typealias Activity = PresenceTracker<ConnectionRef>.Activity
+        let activity: Activity?
         if let game = gameOfPlayer[user] {
-            setGameActivity(user, .inGame, game: game, lobby: lobby)
-            return
+            activity = Activity(status: .inGame, lobbyId: lobby, gameId: game)
+        } else if let game = watching[user] {
+            activity = Activity(status: .spectating, lobbyId: lobby, gameId: game)
+        } else {
+            activity = lobby.map { Activity(status: .inLobby, lobbyId: $0, gameId: nil) }
         }
-        if let game = watching[user] {
-            setGameActivity(user, .spectating, game: game, lobby: lobby)
-            return
-        }
-        let activity = lobby.map { PresenceTracker<ConnectionRef>.Activity(status: .inLobby, lobbyId: $0, gameId: nil) }
         guard presence.setActivity(activity, user: user.rawValue), let entry = presence.entry(user.rawValue) else { return }
         let event = ServerEvent.userStatus(UserStatusChanged(userId: user, username: entry.username, status: entry.visibleStatus,
                                                              lobbyId: entry.activity?.lobbyId, gameId: entry.activity?.gameId))

@@ -33,7 +33,7 @@ extension Hub {
     static func wire(_ result: Lobby.GameResult) -> LobbyResult {
         LobbyResult(winnerId: result.winnerId,
                     scores: result.scores.sorted { $0.key.rawValue < $1.key.rawValue }.map { PlayerScore(userId: $0.key, score: $0.value) },
-                    reason: GameEndReason(rawValue: result.reason.rawValue)!, endedAt: result.endedAt)
+                    reason: result.reason, endedAt: result.endedAt)
     }
 
     static func wire(_ player: Lobby.Player) -> LobbyPlayer {

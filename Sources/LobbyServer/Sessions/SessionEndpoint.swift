@@ -86,15 +86,9 @@ final class SessionEndpoint: WebSocketHandler {
         if case .gameInput(let input) = message.event {
             // The hot path: straight to the shard that owns the game, applied at its next tick.
             let shards = services.gameShards
-            let paddle: PaddleInput
-            switch input.move {
-            case .direction(.up): paddle = .up
-            case .direction(.down): paddle = .down
-            case .direction(.stop): paddle = .stop
-            case .target(let y): paddle = .target(y)
-            }
             shards[GameShardIndex.of(input.gameId, count: shards.count)].post(
-                .input(input.gameId, session.userId, seq: input.seq, input: paddle, ref: connection.ref, id: message.id))
+                .input(input.gameId, session.userId, seq: input.seq, input: PaddleInput(input.move), ref: connection.ref,
+                       id: message.id))
             return
         }
         let hub = services.hub

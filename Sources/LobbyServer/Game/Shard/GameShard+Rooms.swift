@@ -87,6 +87,10 @@ extension GameShard {
             broadcastState(live)
         }
         if !replays.isEmpty { tickReplays() }
+        // Published once per tick, not per room.
+        stateFrames.add(tickCounts.frames, ordering: .relaxed)
+        stateDeliveries.add(tickCounts.deliveries, ordering: .relaxed)
+        tickCounts = (0, 0)
     }
 
     /// Turns a room's events into messages; an ended game is stored before anyone hears `game:end`.
@@ -124,11 +128,11 @@ extension GameShard {
         var frame: SharedFrame?
         if toPlayers || toSpectators {
             frame = SessionServices.frame(.gameState(state(live)))
-            stateFrames.add(1, ordering: .relaxed)
+            tickCounts.frames += 1
         }
         if toPlayers, let frame {
             outbox.sendSnapshot(frame, to: live.playerRefs)
-            stateDeliveries.add(live.playerRefs.count, ordering: .relaxed)
+            tickCounts.deliveries += live.playerRefs.count
         }
         flushSpectators(live, state: toSpectators ? frame : nil)
     }
@@ -152,7 +156,7 @@ extension GameShard {
         for frame in tick.events { outbox.send(frame, to: live.spectatorRefs) }
         if let state = tick.state {
             outbox.sendSnapshot(state, to: live.spectatorRefs)
-            stateDeliveries.add(live.spectatorRefs.count, ordering: .relaxed)
+            tickCounts.deliveries += live.spectatorRefs.count
         }
     }
 

@@ -16,7 +16,6 @@ import Synchronization
 final class GameShard: @unchecked Sendable {
     /// Position among the shards (what ``GameShardIndex`` computes).
     let index: Int
-    let periodNs: UInt64
     let settings: GameSettings
     let outbox: Outbox
     let writer: PersistenceWriter
@@ -42,12 +41,13 @@ final class GameShard: @unchecked Sendable {
     var rooms: [GameID: LiveRoom] = [:]
     var replays: [ConnectionRef: ReplayRoom] = [:]
     private var stats = TickStats()
+    /// `game:state` frames encoded and deliveries queued during the current tick (added to the atomics after it).
+    var tickCounts = (frames: 0, deliveries: 0)
     private var ticksSincePublish = 0
 
     init(index: Int, settings: GameSettings, fanout: Fanout, writer: PersistenceWriter) {
         self.index = index
         self.settings = settings
-        self.periodNs = 1_000_000_000 / UInt64(settings.tickRate)
         self.outbox = Outbox(fanout: fanout)
         self.writer = writer
     }
@@ -77,7 +77,7 @@ final class GameShard: @unchecked Sendable {
     private func run() {
         lobby_set_thread_name("lobby-game-\(index)")
         var governor = PriorityGovernor(raised: raisePriority())
-        var schedule = TickSchedule(ticksPerSecond: settings.tickRate, startNs: MonotonicClock.now() + periodNs)
+        var schedule = TickSchedule(ticksPerSecond: settings.tickRate, startNs: MonotonicClock.now())
         while !stopRequested.load(ordering: .acquiring) {
             if rooms.isEmpty && replays.isEmpty && sleepWhileIdle() {
                 schedule = TickSchedule(ticksPerSecond: settings.tickRate, startNs: MonotonicClock.now())

@@ -27,7 +27,7 @@ enum GameWire {
         let perSecond = Double(simulation.rules.ticksPerSecond)
         let ball = simulation.ball
         return GameState(
-            gameId: gameId, tick: Int64(simulation.tick), phase: GamePhase(rawValue: phase.rawValue) ?? .playing,
+            gameId: gameId, tick: Int64(simulation.tick), phase: phase,
             ball: GameBall(x: ball.x, y: ball.y, vx: ball.vx * perSecond, vy: ball.vy * perSecond),
             paddles: GamePaddles(left: simulation.paddles.left, right: simulation.paddles.right),
             score: score(simulation.score), lastSeq: GameSeqs(left: lastSeq.left, right: lastSeq.right),
@@ -45,6 +45,18 @@ enum GameWire {
             field: field(rules), pointsToWin: rules.pointsToWin,
             serveDelayMs: Int64(rules.serveDelayTicks * 1000 / rules.ticksPerSecond), startedAt: startedAt,
             tick: Int64(tick), spectatorDelayMs: Int64(spectatorDelayMs), replay: replay)
+    }
+}
+
+extension PaddleInput {
+    /// The paddle input a `game:input` asks for.
+    init(_ move: GameInputMove) {
+        switch move {
+        case .direction(.up): self = .up
+        case .direction(.down): self = .down
+        case .direction(.stop): self = .stop
+        case .target(let y): self = .target(y)
+        }
     }
 }
 
